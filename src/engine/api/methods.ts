@@ -1,0 +1,28 @@
+// The full method table: generic accessors first, then each class's own
+// methods (which may replace a generic one of the same name).
+import { defineEventApi } from './event-api';
+import { defineGenericAccessors } from './generic-accessors';
+import type { MethodTable } from './registry';
+import { defineSessionApi } from './session-api';
+import { defineSimulatorApi } from './simulator-api';
+import { defineSystemApi } from './system-api';
+import { defineTaskApi } from './task-api';
+import { defineVmConfigApi } from '../vm/config-api';
+import { defineVmLifecycleApi } from '../vm/lifecycle-api';
+
+let cached: MethodTable | undefined;
+
+export function buildMethodTable(): MethodTable {
+  if (cached !== undefined) return cached;
+  const table: MethodTable = new Map();
+  defineGenericAccessors(table);
+  defineSessionApi(table);
+  defineSystemApi(table);
+  defineEventApi(table);
+  defineTaskApi(table);
+  defineSimulatorApi(table);
+  defineVmLifecycleApi(table);
+  defineVmConfigApi(table);
+  cached = table;
+  return table;
+}

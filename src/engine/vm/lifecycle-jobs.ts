@@ -1,0 +1,137 @@
+// The ends of VM power operations, run by the scheduler when their virtual
+// time is up, and the roll-back of a cancelled one.
+import { NULL_REF } from '../../xapi/refs';
+import type { Engine } from '../engine';
+import { refreshHostMemory } from '../host/memory';
+import type { JobHandler } from '../jobs';
+import { destroyVdi } from '../storage/vdi-space';
+import { guestBootSeconds, osFamily } from './durations';
+
+type Args = Readonly<Record<string, unknown>>;
+
+function nextDomid(engine: Engine): number {
+  let max = 0;
+  for (const [, vm] of engine.world.entries('VM')) if (vm.domid > max) max = vm.domid;
+  return max + 1;
+}
+
+function setMetrics(engine: Engine, vm: string, patch: Record<string, unknown>): void {
+  const metrics = engine.world.get('VM', vm).metrics;
+  if (engine.world.has('VM_metrics', metrics)) engine.world.update('VM_metrics', metrics, { ...patch, last_updated: engine.datetime() } as never);
+}
+
+/** Make the VM's domain live on `host`: power state, residency, metrics, and the guest's boot. */
+function bringUp(engine: Engine, vm: string, host: string, paused: boolean): void {
+  const record = engine.world.get('VM', vm);
+  const domid = nextDomid(engine);
+  engine.world.update('VM', vm, {
+    power_state: paused ? 'Paused' : 'Running',
+    resident_on: host,
+    scheduled_to_be_resident_on: NULL_REF,
+    domid,
+    memory_target: record.memory_dynamic_max,
+  });
+  setMetrics(engine, vm, {
+    memory_actual: record.memory_dynamic_max,
+    VCPUs_number: record.VCPUs_at_startup,
+    start_time: engine.datetime(),
+    state: [paused ? 'paused' : 'running'],
+    current_domain_type: record.domain_type,
+  });
+  refreshHostMemory(engine, host);
+  engine.scheduler.after(guestBootSeconds(osFamily(record)), 'vm.guest.booted', { vm, domid });
+}
+
+function bringDown(engine: Engine, vm: string): void {
+  const record = engine.world.get('VM', vm);
+  const host = record.resident_on;
+  engine.world.update('VM', vm, { power_state: 'Halted', resident_on: NULL_REF, scheduled_to_be_resident_on: NULL_REF, domid: -1 });
+  setMetrics(engine, vm, { state: ['halted'], VCPUs_number: 0 });
+  if (engine.world.has('VM_guest_metrics', record.guest_metrics)) {
+    engine.world.update('VM_guest_metrics', record.guest_metrics, { live: false, networks: {} });
+  }
+  refreshHostMemory(engine, host);
+}
+
+const startDone: JobHandler = (engine, a: Args) => {
+  bringUp(engine, a['vm'] as string, a['host'] as string, a['paused'] as boolean);
+  engine.tasks.succeed(a['task'] as string);
+};
+
+const resumeDone: JobHandler = (engine, a: Args) => {
+  const vm = a['vm'] as string;
+  const image = engine.world.get('VM', vm).suspend_VDI;
+  bringUp(engine, vm, a['host'] as string, a['paused'] as boolean);
+  engine.world.update('VM', vm, { suspend_VDI: NULL_REF });
+  if (engine.world.has('VDI', image)) destroyVdi(engine, image);
+  engine.tasks.succeed(a['task'] as string);
+};
+
+const haltDone: JobHandler = (engine, a: Args) => {
+  const vm = a['vm'] as string;
+  const image = engine.world.get('VM', vm).suspend_VDI;
+  bringDown(engine, vm);
+  // A hard shutdown of a suspended VM throws its memory image away.
+  if (image !== NULL_REF && engine.world.has('VDI', image)) {
+    engine.world.update('VM', vm, { suspend_VDI: NULL_REF });
+    destroyVdi(engine, image);
+  }
+  engine.tasks.succeed(a['task'] as string);
+};
+
+const rebootDone: JobHandler = (engine, a: Args) => {
+  const vm = a['vm'] as string;
+  const host = engine.world.get('VM', vm).resident_on;
+  bringDown(engine, vm);
+  bringUp(engine, vm, host, false);
+  engine.tasks.succeed(a['task'] as string);
+};
+
+const suspendDone: JobHandler = (engine, a: Args) => {
+  const vm = a['vm'] as string;
+  bringDown(engine, vm);
+  engine.world.update('VM', vm, { power_state: 'Suspended', suspend_VDI: a['vdi'] as string });
+  setMetrics(engine, vm, { state: ['suspended'] });
+  engine.tasks.succeed(a['task'] as string);
+};
+
+const pauseDone: JobHandler = (engine, a: Args) => {
+  const paused = a['paused'] as boolean;
+  engine.world.update('VM', a['vm'] as string, { power_state: paused ? 'Paused' : 'Running' });
+  setMetrics(engine, a['vm'] as string, { state: [paused ? 'paused' : 'running'] });
+  engine.tasks.succeed(a['task'] as string);
+};
+
+/** The guest OS has booted: its tools (if installed) report in. */
+const guestBooted: JobHandler = (engine, a: Args) => {
+  const vm = engine.world.find('VM', a['vm'] as string);
+  if (vm === undefined || vm.domid !== a['domid'] || vm.power_state === 'Halted') return;
+  if (engine.world.has('VM_guest_metrics', vm.guest_metrics)) {
+    engine.world.update('VM_guest_metrics', vm.guest_metrics, { live: true, last_updated: engine.datetime() });
+  }
+};
+
+/** Roll back a cancelled operation: release a reservation, drop an unfinished suspend image. */
+const cancelOp: JobHandler = (engine, a: Args) => {
+  const vm = a['vm'] as string;
+  const record = engine.world.find('VM', vm);
+  if (record === undefined) return;
+  const reserved = record.scheduled_to_be_resident_on;
+  if (reserved !== NULL_REF && record.resident_on !== reserved) {
+    engine.world.update('VM', vm, { scheduled_to_be_resident_on: NULL_REF });
+    refreshHostMemory(engine, reserved);
+  }
+  const image = a['vdi'];
+  if (typeof image === 'string' && image !== record.suspend_VDI && engine.world.has('VDI', image)) destroyVdi(engine, image);
+};
+
+export const VM_LIFECYCLE_JOBS: readonly (readonly [string, JobHandler])[] = [
+  ['vm.start.done', startDone],
+  ['vm.resume.done', resumeDone],
+  ['vm.halt.done', haltDone],
+  ['vm.reboot.done', rebootDone],
+  ['vm.suspend.done', suspendDone],
+  ['vm.pause.done', pauseDone],
+  ['vm.guest.booted', guestBooted],
+  ['vm.op.cancel', cancelOp],
+];

@@ -1,0 +1,74 @@
+// Where a VM may run: the checks xapi makes before starting or resuming a VM
+// on a host (VM.assert_can_boot_here), and the choice of a host for VM.start.
+import type { VMRecord } from '../../xapi/types';
+import { XenApiError, xenError } from '../../xapi/errors';
+import { NULL_REF } from '../../xapi/refs';
+import type { Engine } from '../engine';
+import { hostMemoryFree, startFootprint } from '../host/memory';
+
+export function isHvm(vm: Pick<VMRecord, 'HVM_boot_policy' | 'domain_type'>): boolean {
+  if (vm.domain_type === 'hvm') return true;
+  if (vm.domain_type === 'pv' || vm.domain_type === 'pvh' || vm.domain_type === 'pv_in_pvh') return false;
+  return vm.HVM_boot_policy !== '';
+}
+
+function srAttachedOn(engine: Engine, sr: string, host: string): boolean {
+  const record = engine.world.find('SR', sr);
+  if (record === undefined) return false;
+  return record.PBDs.some((pbd) => {
+    const p = engine.world.find('PBD', pbd);
+    return p !== undefined && p.host === host && p.currently_attached;
+  });
+}
+
+function networkOn(engine: Engine, network: string, host: string): boolean {
+  const record = engine.world.find('network', network);
+  if (record === undefined) return false;
+  if (record.PIFs.length === 0) return true; // a private (internal) network exists on every host
+  return record.PIFs.some((pif) => engine.world.find('PIF', pif)?.host === host);
+}
+
+/** The first reason `vm` cannot boot on `host`, or undefined (memory counted as `needed`). */
+export function bootError(engine: Engine, vmRef: string, host: string, needed?: number): XenApiError | undefined {
+  const vm = engine.world.get('VM', vmRef);
+  const h = engine.world.get('host', host);
+  const metrics = engine.world.find('host_metrics', h.metrics);
+  if (metrics === undefined || !metrics.live) return xenError('HOST_OFFLINE', host);
+  if (!h.enabled) return xenError('HOST_DISABLED', host);
+  if (isHvm(vm) && !h.capabilities.some((c) => c.startsWith('hvm'))) return xenError('VM_HVM_REQUIRED', vmRef);
+  const pcpus = h.host_CPUs.length;
+  if (pcpus > 0 && vm.VCPUs_max > pcpus) return xenError('HOST_NOT_ENOUGH_PCPUS', vm.VCPUs_max, pcpus);
+  for (const vbdRef of vm.VBDs) {
+    const vbd = engine.world.find('VBD', vbdRef);
+    if (vbd === undefined || vbd.empty || vbd.VDI === NULL_REF) continue;
+    const sr = engine.world.find('VDI', vbd.VDI)?.SR;
+    if (sr !== undefined && !srAttachedOn(engine, sr, host)) return xenError('VM_REQUIRES_SR', vmRef, sr);
+  }
+  for (const vifRef of vm.VIFs) {
+    const network = engine.world.find('VIF', vifRef)?.network;
+    if (network !== undefined && network !== NULL_REF && !networkOn(engine, network, host)) {
+      return xenError('VM_REQUIRES_NET', vmRef, network);
+    }
+  }
+  const need = needed ?? startFootprint(vm);
+  const free = hostMemoryFree(engine, host);
+  if (need > free) return xenError('HOST_NOT_ENOUGH_FREE_MEMORY', need, free);
+  return undefined;
+}
+
+/**
+ * A host for VM.start / VM.resume: the VM's affinity host when it can boot
+ * there, else the host with the most free memory that can take it.
+ */
+export function chooseHost(engine: Engine, vmRef: string, needed?: number): string {
+  const vm = engine.world.get('VM', vmRef);
+  if (vm.affinity !== NULL_REF && engine.world.has('host', vm.affinity) && bootError(engine, vmRef, vm.affinity, needed) === undefined) {
+    return vm.affinity;
+  }
+  const hosts = engine.world
+    .refs('host')
+    .map((h) => ({ h, free: hostMemoryFree(engine, h) }))
+    .sort((a, b) => b.free - a.free || (a.h < b.h ? -1 : 1));
+  for (const { h } of hosts) if (bootError(engine, vmRef, h, needed) === undefined) return h;
+  throw xenError('NO_HOSTS_AVAILABLE');
+}

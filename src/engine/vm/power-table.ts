@@ -1,0 +1,60 @@
+// XenAPI's VM lifecycle table: in which power states each operation is allowed
+// (xapi's ocaml/xapi/xapi_vm_lifecycle.ml; reference/XENAPI.md).
+export type PowerState = 'Halted' | 'Paused' | 'Running' | 'Suspended';
+
+const H: PowerState = 'Halted';
+const P: PowerState = 'Paused';
+const R: PowerState = 'Running';
+const S: PowerState = 'Suspended';
+
+export const OPERATION_STATES: Readonly<Record<string, readonly PowerState[]>> = {
+  start: [H],
+  start_on: [H],
+  make_into_template: [H],
+  clean_shutdown: [R],
+  clean_reboot: [R],
+  suspend: [R],
+  pause: [R],
+  pool_migrate: [R],
+  hard_shutdown: [R, P, S],
+  checkpoint: [R, P, S],
+  hard_reboot: [R, P],
+  resume: [S],
+  resume_on: [S],
+  unpause: [P],
+  clone: [H],
+  copy: [H],
+  destroy: [H, S],
+  export: [H, S],
+  migrate_send: [H, S, R],
+  snapshot: [H, P, R, S],
+  revert: [H, P, R, S],
+  provision: [H],
+  changing_static_range: [H],
+  changing_VCPUs: [H],
+  changing_dynamic_range: [H, R],
+  changing_memory_limits: [H],
+  changing_shadow_memory: [H],
+  changing_VCPUs_live: [R],
+};
+
+/** Operations a template allows (VM_IS_TEMPLATE for the rest). */
+export const TEMPLATE_OPERATIONS: ReadonlySet<string> = new Set([
+  'clone',
+  'copy',
+  'export',
+  'provision',
+  'destroy',
+  'changing_static_range',
+  'changing_dynamic_range',
+  'changing_memory_limits',
+  'changing_VCPUs',
+]);
+
+/** Operations that may run while a copy-like operation holds the VM. */
+export const COPY_LIKE: ReadonlySet<string> = new Set(['clone', 'copy', 'export']);
+
+/** The power state(s) an operation needs, lower case, as VM_BAD_POWER_STATE names them. */
+export function expectedStates(op: string): string {
+  return (OPERATION_STATES[op] ?? []).map((s) => s.toLowerCase()).join(', ');
+}

@@ -1,0 +1,108 @@
+// The VM class: virtual machines, templates, snapshots and control domains (dom0).
+// Fields, types, qualifiers and defaults transcribed from xapi's ocaml/idl/datamodel*.ml
+// (internal-only fields left out), in the datamodel's order. Links marked `inverse` are
+// the datamodel's all_relations: xapi keeps both ends equal.
+import type { ClassSpec } from './spec';
+import { T, enumOf, mapOf, ref, setOf } from './field-types';
+import { DOMAIN_TYPE, ON_CRASH_BEHAVIOUR, ON_NORMAL_EXIT, ON_SOFTREBOOT_BEHAVIOR, UPDATE_GUIDANCES, VM_OPERATIONS, VM_POWER_STATE, VM_SECUREBOOT_CERTIFICATES_STATE } from './enums';
+import { NULL_REF } from '../refs';
+import { EPOCH } from '../datetime';
+
+export const VM_CLASS = {
+  name: 'VM',
+  named: true,
+  fields: [
+    { name: 'uuid', type: T.string, access: 'RO', default: '' },
+    { name: 'allowed_operations', type: setOf(enumOf(VM_OPERATIONS)), access: 'RO', default: [] },
+    { name: 'current_operations', type: mapOf(T.string, enumOf(VM_OPERATIONS)), access: 'RO', default: {} },
+    { name: 'name_label', type: T.string, access: 'RW', default: '' },
+    { name: 'name_description', type: T.string, access: 'RW', default: '' },
+    { name: 'power_state', type: enumOf(VM_POWER_STATE), access: 'RO', default: 'Halted', qualifier: 'StaticRO' },
+    { name: 'user_version', type: T.int, access: 'RW', default: 1, required: true }, // no datamodel default
+    { name: 'is_a_template', type: T.bool, access: 'RW', default: false, required: true },
+    { name: 'is_default_template', type: T.bool, access: 'RO', default: false, explicitSetter: true },
+    { name: 'suspend_VDI', type: ref('VDI'), access: 'RO', default: NULL_REF, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'resident_on', type: ref('host'), access: 'RO', default: NULL_REF, inverse: 'resident_VMs' },
+    { name: 'scheduled_to_be_resident_on', type: ref('host'), access: 'RO', default: NULL_REF },
+    { name: 'affinity', type: ref('host'), access: 'RW', default: NULL_REF, required: true },
+    { name: 'memory_overhead', type: T.int, access: 'RO', default: 0 },
+    { name: 'memory_target', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', deprecated: true },
+    { name: 'memory_static_max', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', required: true, explicitSetter: true },
+    { name: 'memory_dynamic_max', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', required: true, explicitSetter: true },
+    { name: 'memory_dynamic_min', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', required: true, explicitSetter: true },
+    { name: 'memory_static_min', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', required: true, explicitSetter: true },
+    { name: 'VCPUs_params', type: mapOf(T.string, T.string), access: 'RW', default: {}, required: true },
+    { name: 'VCPUs_max', type: T.int, access: 'RO', default: 1, qualifier: 'StaticRO', required: true, explicitSetter: true }, // no datamodel default; 0 vCPUs is invalid
+    { name: 'VCPUs_at_startup', type: T.int, access: 'RO', default: 1, qualifier: 'StaticRO', required: true, explicitSetter: true }, // no datamodel default; 0 vCPUs is invalid
+    { name: 'actions_after_softreboot', type: enumOf(ON_SOFTREBOOT_BEHAVIOR), access: 'RW', default: 'soft_reboot' },
+    { name: 'actions_after_shutdown', type: enumOf(ON_NORMAL_EXIT), access: 'RW', default: 'destroy', required: true }, // no datamodel default
+    { name: 'actions_after_reboot', type: enumOf(ON_NORMAL_EXIT), access: 'RW', default: 'restart', required: true }, // no datamodel default
+    { name: 'actions_after_crash', type: enumOf(ON_CRASH_BEHAVIOUR), access: 'RO', default: 'restart', qualifier: 'StaticRO', required: true, explicitSetter: true }, // no datamodel default
+    { name: 'consoles', type: setOf(ref('console')), access: 'RO', default: [], inverse: 'VM' },
+    { name: 'VIFs', type: setOf(ref('VIF')), access: 'RO', default: [], inverse: 'VM' },
+    { name: 'VBDs', type: setOf(ref('VBD')), access: 'RO', default: [], inverse: 'VM' },
+    { name: 'VUSBs', type: setOf(ref('VUSB')), access: 'RO', default: [] },
+    { name: 'crash_dumps', type: setOf(ref('crashdump')), access: 'RO', default: [] },
+    { name: 'VTPMs', type: setOf(ref('VTPM')), access: 'RO', default: [] },
+    { name: 'PV_bootloader', type: T.string, access: 'RW', default: '', required: true },
+    { name: 'PV_kernel', type: T.string, access: 'RW', default: '', required: true },
+    { name: 'PV_ramdisk', type: T.string, access: 'RW', default: '', required: true },
+    { name: 'PV_args', type: T.string, access: 'RW', default: '', required: true },
+    { name: 'PV_bootloader_args', type: T.string, access: 'RW', default: '', required: true },
+    { name: 'PV_legacy_args', type: T.string, access: 'RW', default: '', required: true },
+    { name: 'HVM_boot_policy', type: T.string, access: 'RO', default: '', qualifier: 'StaticRO', required: true, explicitSetter: true, deprecated: true },
+    { name: 'HVM_boot_params', type: mapOf(T.string, T.string), access: 'RW', default: {}, required: true },
+    { name: 'HVM_shadow_multiplier', type: T.float, access: 'RO', default: 1, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'platform', type: mapOf(T.string, T.string), access: 'RO', default: {}, qualifier: 'StaticRO', required: true, explicitSetter: true },
+    { name: 'PCI_bus', type: T.string, access: 'RW', default: '', required: true, deprecated: true },
+    { name: 'other_config', type: mapOf(T.string, T.string), access: 'RO', default: {}, qualifier: 'StaticRO', required: true, explicitSetter: true },
+    { name: 'domid', type: T.int, access: 'RO', default: -1 }, // no datamodel default: "domain ID (if available, -1 otherwise)"
+    { name: 'domarch', type: T.string, access: 'RO', default: '' },
+    { name: 'last_boot_CPU_flags', type: mapOf(T.string, T.string), access: 'RO', default: {}, qualifier: 'StaticRO' },
+    { name: 'is_control_domain', type: T.bool, access: 'RO', default: false },
+    { name: 'metrics', type: ref('VM_metrics'), access: 'RO', default: NULL_REF },
+    { name: 'guest_metrics', type: ref('VM_guest_metrics'), access: 'RO', default: NULL_REF },
+    { name: 'last_booted_record', type: T.string, access: 'RO', default: '', qualifier: 'StaticRO' },
+    { name: 'recommendations', type: T.string, access: 'RW', default: '', required: true },
+    { name: 'xenstore_data', type: mapOf(T.string, T.string), access: 'RW', default: {} },
+    { name: 'ha_always_run', type: T.bool, access: 'RO', default: false, qualifier: 'StaticRO', explicitSetter: true, deprecated: true },
+    { name: 'ha_restart_priority', type: T.string, access: 'RO', default: '', qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'is_a_snapshot', type: T.bool, access: 'RO', default: false },
+    { name: 'snapshot_of', type: ref('VM'), access: 'RO', default: NULL_REF, inverse: 'snapshots' },
+    { name: 'snapshots', type: setOf(ref('VM')), access: 'RO', default: [], inverse: 'snapshot_of' },
+    { name: 'snapshot_time', type: T.datetime, access: 'RO', default: EPOCH },
+    { name: 'transportable_snapshot_id', type: T.string, access: 'RO', default: '' },
+    { name: 'blobs', type: mapOf(T.string, ref('blob')), access: 'RO', default: {} },
+    { name: 'tags', type: setOf(T.string), access: 'RW', default: [] },
+    { name: 'blocked_operations', type: mapOf(enumOf(VM_OPERATIONS), T.string), access: 'RO', default: {}, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'snapshot_info', type: mapOf(T.string, T.string), access: 'RO', default: {} },
+    { name: 'snapshot_metadata', type: T.string, access: 'RO', default: '' },
+    { name: 'parent', type: ref('VM'), access: 'RO', default: NULL_REF, inverse: 'children' },
+    { name: 'children', type: setOf(ref('VM')), access: 'RO', default: [], inverse: 'parent' },
+    { name: 'bios_strings', type: mapOf(T.string, T.string), access: 'RO', default: {}, explicitSetter: true },
+    { name: 'protection_policy', type: ref('VMPP'), access: 'RO', default: NULL_REF, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'is_snapshot_from_vmpp', type: T.bool, access: 'RO', default: false, qualifier: 'StaticRO' },
+    { name: 'snapshot_schedule', type: ref('VMSS'), access: 'RO', default: NULL_REF, inverse: 'VMs', qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'is_vmss_snapshot', type: T.bool, access: 'RO', default: false, qualifier: 'StaticRO' },
+    { name: 'appliance', type: ref('VM_appliance'), access: 'RO', default: NULL_REF, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'start_delay', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'shutdown_delay', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'order', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'VGPUs', type: setOf(ref('VGPU')), access: 'RO', default: [] },
+    { name: 'attached_PCIs', type: setOf(ref('PCI')), access: 'RO', default: [] },
+    { name: 'suspend_SR', type: ref('SR'), access: 'RW', default: NULL_REF },
+    { name: 'version', type: T.int, access: 'RO', default: 0, qualifier: 'StaticRO' },
+    { name: 'generation_id', type: T.string, access: 'RO', default: '0:0', qualifier: 'StaticRO' },
+    { name: 'hardware_platform_version', type: T.int, access: 'RW', default: 0 },
+    { name: 'has_vendor_device', type: T.bool, access: 'RO', default: true, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'requires_reboot', type: T.bool, access: 'RO', default: false },
+    { name: 'reference_label', type: T.string, access: 'RO', default: '', qualifier: 'StaticRO' },
+    { name: 'domain_type', type: enumOf(DOMAIN_TYPE), access: 'RO', default: 'unspecified', qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'NVRAM', type: mapOf(T.string, T.string), access: 'RO', default: {}, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'pending_guidances', type: setOf(enumOf(UPDATE_GUIDANCES)), access: 'RO', default: [] },
+    { name: 'pending_guidances_recommended', type: setOf(enumOf(UPDATE_GUIDANCES)), access: 'RO', default: [] },
+    { name: 'pending_guidances_full', type: setOf(enumOf(UPDATE_GUIDANCES)), access: 'RO', default: [] },
+    { name: 'groups', type: setOf(ref('VM_group')), access: 'RO', default: [], explicitSetter: true },
+    { name: 'secureboot_certificates_state', type: enumOf(VM_SECUREBOOT_CERTIFICATES_STATE), access: 'RO', default: 'ok' },
+  ],
+} as const satisfies ClassSpec;
