@@ -49,7 +49,7 @@ function aptInstall() {
   if (!isRoot || !hasApt) return false;
   console.error('find-chromium: no Chromium found; installing Debian chromium with apt-get');
   // Child stdout goes to our stderr: our stdout carries only the path.
-  const r = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y --no-install-recommends chromium'], {
+  const r = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
     stdio: ['ignore', process.stderr, process.stderr],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });

@@ -51,7 +51,8 @@ export function defineGenericAccessors(table: MethodTable): void {
         params: [self],
         run: ({ engine }, [r]) => (engine.world.get(cls, r as string) as Record<string, unknown>)[f.name],
       });
-      if (f.access !== 'RW') continue;
+      // Explicit setters of read-only fields get a plain one here; class modules replace those that need checks.
+      if (f.access !== 'RW' && f.explicitSetter !== true) continue;
       define(table, {
         name: `${cls}.set_${f.name}`,
         params: [self, { name: 'value', type: 'any' } /* checked against the field's type */],
@@ -89,8 +90,9 @@ export function defineGenericAccessors(table: MethodTable): void {
           run: ({ engine }, [r, key, value]) => {
             assertFieldValue(engine, f.name, keyType, key);
             assertFieldValue(engine, f.name, valueType, value);
-            const current = (engine.world.get(cls, r as string) as Record<string, unknown>)[f.name] as Record<string, unknown>;
-            if (Object.hasOwn(current, key as string)) throw xenError('MAP_DUPLICATE_KEY', cls, f.name, r as string, key as string);
+            const record = engine.world.get(cls, r as string) as Record<string, unknown>;
+            const current = record[f.name] as Record<string, unknown>;
+            if (Object.hasOwn(current, key as string)) throw xenError('MAP_DUPLICATE_KEY', cls, f.name, String(record['uuid']), key as string);
             engine.world.update(cls, r as string, { [f.name]: { ...current, [key as string]: value } } as never);
           },
         });

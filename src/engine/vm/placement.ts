@@ -47,7 +47,7 @@ export function bootError(engine: Engine, vmRef: string, host: string, needed?: 
   for (const vifRef of vm.VIFs) {
     const network = engine.world.find('VIF', vifRef)?.network;
     if (network !== undefined && network !== NULL_REF && !networkOn(engine, network, host)) {
-      return xenError('VM_REQUIRES_NET', vmRef, network);
+      return xenError('VM_REQUIRES_NETWORK', vmRef, network);
     }
   }
   const need = needed ?? startFootprint(vm);

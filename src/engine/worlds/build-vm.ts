@@ -1,0 +1,410 @@
+// Guest VMs as a real pool leaves them after they were made from a default
+// template (VM.clone + VM.provision, as XenCenter's New VM wizard does),
+// installed, and then started, stopped or suspended. Field values follow what
+// xapi writes: other_config gets base_template_name and a fresh mac_seed and
+// loses 'disks' and 'default_template' (xapi_vm_clone.ml, VM.provision);
+// VIF MACs are random locally administered unicast addresses (record_util.ml
+// mac_from_int_array); a suspend image is "Suspend image", sized
+// static_max × 1.2 × 1.05 + 100 MiB (xapi_xenops.ml suspend); consoles of a
+// running guest are at https://<host>/console?uuid=<console uuid>.
+//
+// Convention shared with the engine's lifecycle: a VM whose guest has tools
+// installed has a VM_guest_metrics record, live while the guest runs.
+// buildVm does not refresh host memory: call refreshHostMemory once per host
+// after placing VMs (it scans every VM, so calling it per VM is quadratic).
+import type { OsFamily } from '../vm/durations';
+import { NULL_REF } from '../../xapi/refs';
+import type { Engine } from '../engine';
+import { vmMemoryOverhead } from '../host/memory';
+import { createVdi } from '../storage/vdi-space';
+import { stamp } from './build-host';
+import type { TemplateSpec } from './catalog/templates';
+
+const MiB = 1024 ** 2;
+const GiB = 1024 ** 3;
+
+export type GuestPowerState = 'Running' | 'Paused' | 'Halted' | 'Suspended';
+
+export interface VmSpec {
+  readonly name: string;
+  readonly description?: string;
+  readonly template: TemplateSpec;
+  readonly power: GuestPowerState;
+  /** The host a Running or Paused VM is resident on. */
+  readonly host?: string;
+  /** Home server (VM.affinity); NULL when not given. */
+  readonly affinity?: string;
+  /** SR of the system disk. */
+  readonly sr: string;
+  /** SR for a Suspended VM's memory image (default: the disk's SR). */
+  readonly suspendSR?: string;
+  /** One VIF per network, device 0 first. */
+  readonly networks: readonly string[];
+  /** static_max = dynamic_max (default: the template's). */
+  readonly memory?: number;
+  /** dynamic_min (default: = dynamic_max, i.e. no ballooning). */
+  readonly dynamicMin?: number;
+  readonly vcpus?: number;
+  /** System disk size (default: the template's; 20 GiB where it has none). */
+  readonly diskSize?: number;
+  /** Fraction of the disk the guest has written (thin-provisioned SRs only). */
+  readonly diskFill?: number;
+  /** Whether the guest has XenServer VM Tools (default true). */
+  readonly tools?: boolean;
+  /** Guest IPv4 address its tools report on VIF 0. */
+  readonly ip?: string;
+  /** A legacy PV guest booted by pygrub instead of the template's HVM mode. */
+  readonly pv?: boolean;
+  /** Virtual seconds (negative: before the simulation starts). */
+  readonly installedAt: number;
+  readonly startedAt?: number;
+  readonly domid?: number;
+  readonly tags?: readonly string[];
+}
+
+export interface BuiltVm {
+  readonly vm: string;
+  readonly disk: string;
+  readonly vifs: readonly string[];
+}
+
+const THIN_SR_TYPES = new Set(['nfs', 'ext', 'smb', 'file', 'gfs2']);
+
+/** Bytes a VHD of `size` takes on an LVM SR: data + BAT/bitmaps (≈ size/4096 + 2 MiB), whole 4 MiB extents. */
+export function lvhdSize(size: number): number {
+  const extent = 4 * MiB;
+  return Math.ceil((size + size / 4096 + 2 * MiB) / extent) * extent;
+}
+
+/** A random locally administered unicast MAC, as xapi makes for VIFs. */
+export function randomVifMac(engine: Engine): string {
+  const bytes = Array.from({ length: 6 }, () => engine.rng.int(0, 255));
+  bytes[0] = ((bytes[0] ?? 0) | 0x02) & ~0x01;
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+/** The IPv6 link-local address a guest derives from its MAC (EUI-64). */
+function linkLocal(mac: string): string {
+  const b = mac.split(':').map((x) => parseInt(x, 16));
+  const [b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0] = b;
+  const words = [((b0 ^ 0x02) << 8) | b1, (b2 << 8) | 0xff, (0xfe << 8) | b3, (b4 << 8) | b5];
+  return `fe80::${words.map((w) => w.toString(16)).join(':')}`;
+}
+
+function osVersion(t: TemplateSpec): Record<string, string> {
+  const os = t.guestOs;
+  if (t.family === 'windows') {
+    return { name: `${os.name}|C:\\Windows|\\Device\\Harddisk0\\Partition2`, distro: 'windows', major: os.major, minor: os.minor, spmajor: '0', spminor: '0', build: os.uname };
+  }
+  return { name: os.name, uname: os.uname, distro: os.distro, major: os.major, minor: os.minor };
+}
+
+function driversVersion(family: OsFamily): Record<string, string> {
+  // XenServer VM Tools for Windows 9.4.0 / Linux guest agent 8.4.0.
+  return family === 'windows' ? { major: '9', minor: '4', micro: '0', build: '146' } : { major: '8', minor: '4', micro: '0', build: '1' };
+}
+
+/** The memory ranges of a VM, kept valid: static_min ≤ dynamic_min ≤ dynamic_max = static_max, dynamic_min ≥ ¼ static_max. */
+export function memoryOf(t: TemplateSpec, memory?: number, dynamicMin?: number) {
+  const staticMax = memory ?? t.memory_static_max;
+  const dynMin = Math.max(Math.ceil(staticMax / 4 / MiB) * MiB, Math.min(dynamicMin ?? staticMax, staticMax));
+  return {
+    memory_static_max: staticMax,
+    memory_dynamic_max: staticMax,
+    memory_dynamic_min: dynMin,
+    memory_static_min: Math.min(t.memory_static_min, dynMin),
+  };
+}
+
+/** other_config of a VM made from template `t` (xapi_vm_clone.ml). */
+function vmOtherConfig(engine: Engine, t: TemplateSpec): Record<string, string> {
+  const { disks: _disks, default_template: _default, ...rest } = t.other_config;
+  return { base_template_name: t.name_label, ...rest, mac_seed: engine.rng.uuid() };
+}
+
+function instancePlatform(t: TemplateSpec, pv: boolean): Record<string, string> {
+  const p: Record<string, string> = { ...t.platform, timeoffset: '0' };
+  if (pv) delete p['device-model'];
+  else p['device-model'] = t.firmware === 'uefi' ? 'qemu-upstream-uefi' : (p['device-model'] ?? 'qemu-upstream-compat');
+  return p;
+}
+
+const HVM_BIOS_STRINGS = {
+  'bios-vendor': 'Xen',
+  'bios-version': '',
+  'system-manufacturer': 'Xen',
+  'system-product-name': 'HVM domU',
+  'system-version': '',
+  'system-serial-number': '',
+  'baseboard-manufacturer': '',
+  'baseboard-product-name': '',
+  'enclosure-asset-tag': '',
+  'hp-rombios': '',
+  'oem-1': 'Xen',
+  'oem-2': 'MS_VM_CERT/SHA1/bdbeb6e0a816d43fa6d3fe8aaef04c2bad9d3e3d',
+};
+
+function nextDomid(engine: Engine, host: string): number {
+  let max = 0;
+  for (const vm of engine.world.get('host', host).resident_VMs) max = Math.max(max, engine.world.get('VM', vm).domid);
+  return max + 1;
+}
+
+function createSystemDisk(engine: Engine, spec: VmSpec, running: boolean): string {
+  const sr = engine.world.get('SR', spec.sr);
+  const size = spec.diskSize ?? (spec.template.diskSize > 0 ? spec.template.diskSize : 20 * GiB);
+  const thin = THIN_SR_TYPES.has(sr.type);
+  const fill = spec.diskFill ?? 0.3 + engine.rng.next() * 0.4;
+  const used = thin ? Math.ceil((size * fill) / MiB) * MiB + 2 * MiB : lvhdSize(size);
+  const uuid = engine.rng.uuid();
+  const smConfig: Record<string, string> = { vdi_type: 'vhd' };
+  if (running && spec.host !== undefined) smConfig[`host_${spec.host}`] = 'RW';
+  return createVdi(engine, spec.sr, {
+    uuid,
+    location: uuid,
+    name_label: `${spec.name} 0`,
+    name_description: '',
+    type: 'system',
+    virtual_size: size,
+    physical_utilisation: used,
+    sharable: false,
+    read_only: false,
+    managed: true,
+    sm_config: smConfig,
+    other_config: {},
+    allowed_operations: running
+      ? ['clone', 'copy', 'snapshot', 'resize_online', 'mirror', 'update', 'generate_config', 'enable_cbt']
+      : ['clone', 'copy', 'resize', 'snapshot', 'mirror', 'destroy', 'forget', 'update', 'generate_config', 'enable_cbt'],
+  });
+}
+
+function createSuspendImage(engine: Engine, spec: VmSpec, vmUuid: string, staticMax: number): string {
+  const sr = spec.suspendSR ?? spec.sr;
+  const size = Math.ceil((staticMax * 1.2 * 1.05 + 100 * MiB) / MiB) * MiB;
+  const thin = THIN_SR_TYPES.has(engine.world.get('SR', sr).type);
+  return createVdi(engine, sr, {
+    name_label: 'Suspend image',
+    name_description: 'Suspend image',
+    type: 'suspend',
+    virtual_size: size,
+    physical_utilisation: thin ? size : lvhdSize(size),
+    sharable: false,
+    read_only: false,
+    sm_config: { vm_hint: vmUuid, initial_allocation: String(size), vdi_type: 'vhd' },
+    other_config: {},
+    allowed_operations: [],
+  });
+}
+
+function createGuestMetrics(engine: Engine, spec: VmSpec, live: boolean, mac: string | undefined): string {
+  const t = spec.template;
+  const networks: Record<string, string> = {};
+  if (live && spec.ip !== undefined) {
+    networks['0/ip'] = spec.ip;
+    networks['0/ipv4/0'] = spec.ip;
+    if (mac !== undefined) networks['0/ipv6/0'] = linkLocal(mac);
+  }
+  return engine.world.create('VM_guest_metrics', {
+    os_version: osVersion(t),
+    netbios_name: t.family === 'windows' ? { host_name: spec.name.toUpperCase() } : {},
+    PV_drivers_version: driversVersion(t.family),
+    PV_drivers_up_to_date: true,
+    PV_drivers_detected: true,
+    networks,
+    other: {
+      'feature-balloon': '1',
+      'feature-poweroff': '1',
+      'feature-reboot': '1',
+      'feature-suspend': '1',
+      'feature-vcpu-hotplug': '1',
+      'has-vendor-device': t.family === 'windows' ? '1' : '0',
+      'platform-feature-multiprocessor-suspend': '1',
+    },
+    can_use_hotplug_vbd: 'yes',
+    can_use_hotplug_vif: 'yes',
+    live,
+    last_updated: stamp(engine, spec.startedAt ?? 0),
+  });
+}
+
+/** Create one guest VM with its disk, CD drive, VIFs, metrics and (when running) consoles. */
+export function buildVm(engine: Engine, spec: VmSpec): BuiltVm {
+  const t = spec.template;
+  const running = spec.power === 'Running' || spec.power === 'Paused';
+  if (running && spec.host === undefined) throw new Error(`${spec.name}: a ${spec.power} VM needs a host`);
+  const host = running ? (spec.host ?? NULL_REF) : NULL_REF;
+  const pv = spec.pv === true;
+  const hvm = !pv;
+  const memory = memoryOf(t, spec.memory, spec.dynamicMin);
+  const vcpus = spec.vcpus ?? t.VCPUs_max;
+  const tools = spec.tools ?? true;
+  const windows = t.family === 'windows';
+  const uuid = engine.rng.uuid();
+  const startedAt = spec.startedAt ?? 0;
+  const pcpus = running ? engine.world.get('host', host).host_CPUs.length : 0;
+
+  const metrics = engine.world.create('VM_metrics', {
+    memory_actual: running ? memory.memory_dynamic_max : 0,
+    VCPUs_number: running ? vcpus : 0,
+    VCPUs_utilisation: running ? Object.fromEntries(Array.from({ length: vcpus }, (_, i) => [String(i), 0])) : {},
+    VCPUs_CPU: running ? Object.fromEntries(Array.from({ length: vcpus }, (_, i) => [String(i), engine.rng.int(0, Math.max(0, pcpus - 1))])) : {},
+    state: [spec.power.toLowerCase()],
+    start_time: stamp(engine, running ? startedAt : spec.installedAt),
+    install_time: stamp(engine, spec.installedAt),
+    last_updated: stamp(engine),
+    hvm: running && hvm,
+    current_domain_type: running ? (pv ? 'pv' : 'hvm') : 'unspecified',
+  });
+
+  const vm = engine.world.create('VM', {
+    uuid,
+    name_label: spec.name,
+    name_description: spec.description ?? '',
+    power_state: spec.power,
+    user_version: 1,
+    is_a_template: false,
+    resident_on: host,
+    affinity: spec.affinity ?? NULL_REF,
+    domid: running ? (spec.domid ?? nextDomid(engine, host)) : -1,
+    domarch: running ? 'x64' : '',
+    ...memory,
+    memory_target: memory.memory_dynamic_max,
+    memory_overhead: vmMemoryOverhead(memory.memory_static_max, vcpus, hvm),
+    VCPUs_max: vcpus,
+    VCPUs_at_startup: vcpus,
+    VCPUs_params: {},
+    actions_after_shutdown: t.actions_after_shutdown,
+    actions_after_reboot: t.actions_after_reboot,
+    actions_after_crash: t.actions_after_crash,
+    domain_type: pv ? 'pv' : 'hvm',
+    HVM_boot_policy: pv ? '' : t.HVM_boot_policy,
+    HVM_boot_params: pv ? {} : t.HVM_boot_params,
+    HVM_shadow_multiplier: 1,
+    PV_bootloader: pv ? 'pygrub' : '',
+    PV_args: pv ? '-- quiet console=hvc0' : '',
+    platform: instancePlatform(t, pv),
+    other_config: vmOtherConfig(engine, t),
+    recommendations: t.recommendations,
+    reference_label: t.reference_label,
+    bios_strings: hvm ? HVM_BIOS_STRINGS : {},
+    has_vendor_device: t.recommendsVendorDevice,
+    hardware_platform_version: t.recommendsVendorDevice ? 2 : 0,
+    generation_id: windows ? `${String(engine.rng.nextUint32())}${String(engine.rng.nextUint32())}:${String(engine.rng.nextUint32())}${String(engine.rng.nextUint32())}` : '',
+    last_boot_CPU_flags: running || spec.power === 'Suspended' ? lastBootFlags(engine, spec) : {},
+    xenstore_data: hvm ? { 'vm-data': '' } : {},
+    tags: spec.tags ?? [],
+    metrics,
+  });
+
+  const disk = createSystemDisk(engine, spec, running);
+  engine.world.create('VBD', {
+    VM: vm,
+    VDI: disk,
+    device: 'xvda',
+    userdevice: '0',
+    bootable: t.other_config['disks']?.includes('bootable="true"') ?? true,
+    mode: 'RW',
+    type: 'Disk',
+    empty: false,
+    currently_attached: running,
+    other_config: { owner: 'true' },
+    allowed_operations: running ? ['pause', 'unplug', 'unplug_force'] : ['attach'],
+  });
+  engine.world.create('VBD', {
+    VM: vm,
+    VDI: NULL_REF,
+    device: 'xvdd',
+    userdevice: '3',
+    bootable: windows || t.family === 'other',
+    mode: 'RO',
+    type: 'CD',
+    empty: true,
+    currently_attached: running,
+    other_config: {},
+    allowed_operations: running ? ['insert'] : ['insert', 'attach'],
+  });
+
+  const macs: string[] = [];
+  const vifs = spec.networks.map((network, i) => {
+    const mac = randomVifMac(engine);
+    macs.push(mac);
+    return engine.world.create('VIF', {
+      VM: vm,
+      network,
+      device: String(i),
+      MAC: mac,
+      MAC_autogenerated: true,
+      MTU: 1500,
+      currently_attached: running,
+      other_config: {},
+      locking_mode: 'network_default',
+      allowed_operations: running ? ['unplug'] : ['attach'],
+    });
+  });
+
+  if (tools) {
+    const gm = createGuestMetrics(engine, spec, spec.power === 'Running', macs[0]);
+    engine.world.update('VM', vm, { guest_metrics: gm });
+  }
+  if (spec.power === 'Suspended') {
+    engine.world.update('VM', vm, { suspend_VDI: createSuspendImage(engine, spec, uuid, memory.memory_static_max) });
+  }
+  if (running) createConsoles(engine, vm, host, pv);
+  return { vm, disk, vifs };
+}
+
+function lastBootFlags(engine: Engine, spec: VmSpec): Record<string, string> {
+  const host = spec.host ?? spec.affinity;
+  const vendor = host !== undefined && engine.world.has('host', host) ? (engine.world.get('host', host).cpu_info['vendor'] ?? '') : '';
+  const features = host !== undefined && engine.world.has('host', host) ? (engine.world.get('host', host).cpu_info['features_hvm'] ?? '') : '';
+  return { vendor, features };
+}
+
+function createConsoles(engine: Engine, vm: string, host: string, pv: boolean): void {
+  const address = engine.world.get('host', host).address;
+  for (const protocol of pv ? (['rfb', 'vt100'] as const) : (['rfb'] as const)) {
+    const uuid = engine.rng.uuid();
+    engine.world.create('console', { uuid, protocol, VM: vm, location: `https://${address}/console?uuid=${uuid}`, other_config: {} });
+  }
+}
+
+/** The default templates, as guest-templates-json imports them into xapi. */
+export function buildTemplates(engine: Engine, templates: readonly TemplateSpec[]): string[] {
+  return templates.map((t) => {
+    const metrics = engine.world.create('VM_metrics', { state: [], current_domain_type: 'unspecified' });
+    return engine.world.create('VM', {
+      uuid: t.uuid,
+      name_label: t.name_label,
+      name_description: t.name_description,
+      is_a_template: true,
+      is_default_template: true,
+      power_state: 'Halted',
+      user_version: 1,
+      domid: -1,
+      memory_static_min: t.memory_static_min,
+      memory_static_max: t.memory_static_max,
+      memory_dynamic_min: t.memory_dynamic_min,
+      memory_dynamic_max: t.memory_dynamic_max,
+      memory_target: t.memory_dynamic_max,
+      memory_overhead: vmMemoryOverhead(t.memory_static_max, t.VCPUs_max, t.domain_type === 'hvm'),
+      VCPUs_max: t.VCPUs_max,
+      VCPUs_at_startup: t.VCPUs_at_startup,
+      VCPUs_params: {},
+      actions_after_shutdown: t.actions_after_shutdown,
+      actions_after_reboot: t.actions_after_reboot,
+      actions_after_crash: t.actions_after_crash,
+      domain_type: t.domain_type,
+      HVM_boot_policy: t.HVM_boot_policy,
+      HVM_boot_params: t.HVM_boot_params,
+      HVM_shadow_multiplier: 1,
+      PV_bootloader: t.PV_bootloader,
+      platform: t.platform,
+      other_config: { ...t.other_config, mac_seed: engine.rng.uuid() },
+      recommendations: t.recommendations,
+      reference_label: t.reference_label,
+      has_vendor_device: false, // the loader never sets it; XenCenter reads the recommendation
+      generation_id: t.family === 'windows' ? '0:0' : '',
+      metrics,
+    });
+  });
+}

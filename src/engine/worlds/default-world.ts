@@ -1,0 +1,129 @@
+// The lab a learner starts in: a three-host XenServer 8 pool, "Lab Pool",
+// with shared NFS storage, an ISO library, the default templates, and nine
+// guests in every power state: Linux and Windows, HVM and one legacy PV
+// guest, some on shared storage (they can live-migrate) and some on a host's
+// local storage (they cannot, without moving their disk).
+//
+// Addresses: 192.168.10.0/24; gateway and DNS .1, storage server .5,
+// hosts .11–.13, guests .101 and up.
+import type { Engine } from '../engine';
+import { refreshHostMemory } from '../host/memory';
+import { buildHost, type BuiltHost } from './build-host';
+import { createHostInternalNetwork, createIsoLibrary, createNfsSr, createPool, createPoolNetworks, createToolsSr } from './build-pool';
+import { buildTemplates, buildVm, type GuestPowerState } from './build-vm';
+import { TEMPLATES, templateByLabel } from './catalog/templates';
+
+const GiB = 1024 ** 3;
+const TiB = 1024 ** 4;
+const DAY = 86400;
+
+const STORAGE_SERVER = '192.168.10.5';
+
+/** ISO files and their sizes in bytes (the distributions' published images). */
+export const LAB_ISOS: readonly (readonly [string, number])[] = [
+  ['debian-12.7.0-amd64-netinst.iso', 661_651_456],
+  ['ubuntu-24.04.1-live-server-amd64.iso', 2_772_593_664],
+  ['ubuntu-22.04.5-live-server-amd64.iso', 2_136_926_208],
+  ['Rocky-9.4-x86_64-minimal.iso', 1_826_619_392],
+  ['AlmaLinux-9.4-x86_64-boot.iso', 1_000_341_504],
+  ['Win2022_EN.iso', 5_044_094_976],
+  ['Win2019_EN.iso', 5_296_713_728],
+];
+
+interface Guest {
+  readonly name: string;
+  readonly description: string;
+  readonly template: string;
+  readonly power: GuestPowerState;
+  /** Index of the host it runs on (Running/Paused) or is homed on. */
+  readonly host?: number;
+  /** 'shared' or the local SR of host `host`. */
+  readonly storage: 'shared' | 'local';
+  readonly memory: number;
+  readonly dynamicMin?: number;
+  readonly vcpus: number;
+  readonly disk: number;
+  readonly ip: number;
+  readonly pv?: boolean;
+  readonly tools?: boolean;
+  readonly tags?: readonly string[];
+  /** Days ago it was installed and (if running) last started. */
+  readonly installed: number;
+  readonly started?: number;
+}
+
+const GUESTS: readonly Guest[] = [
+  { name: 'web-01', description: 'nginx front end', template: 'debian-12', power: 'Running', host: 0, storage: 'shared', memory: 2 * GiB, vcpus: 2, disk: 20 * GiB, ip: 101, tags: ['web'], installed: 120, started: 9 },
+  { name: 'db-01', description: 'PostgreSQL 16 primary', template: 'rocky-9', power: 'Running', host: 1, storage: 'local', memory: 16 * GiB, vcpus: 4, disk: 120 * GiB, ip: 102, tags: ['database'], installed: 200, started: 14 },
+  { name: 'build-01', description: 'CI build agent', template: 'ubuntu-24.04', power: 'Running', host: 2, storage: 'shared', memory: 8 * GiB, vcpus: 8, disk: 80 * GiB, ip: 103, tags: ['ci'], installed: 60, started: 3 },
+  { name: 'win-app-01', description: 'IIS line-of-business application', template: 'windows-server-2022-64bit', power: 'Running', host: 0, storage: 'shared', memory: 8 * GiB, vcpus: 4, disk: 64 * GiB, ip: 104, tags: ['windows'], installed: 150, started: 12 },
+  { name: 'dc-01', description: 'Active Directory domain controller', template: 'windows-server-2019-64bit', power: 'Running', host: 1, storage: 'shared', memory: 4 * GiB, vcpus: 2, disk: 48 * GiB, ip: 105, tags: ['windows'], installed: 400, started: 14 },
+  { name: 'mon-01', description: 'Prometheus and Grafana', template: 'alma-9', power: 'Running', host: 2, storage: 'local', memory: 4 * GiB, dynamicMin: 2 * GiB, vcpus: 2, disk: 40 * GiB, ip: 106, installed: 90, started: 16 },
+  { name: 'ci-01', description: 'Paused while its runner is being debugged', template: 'centos-9', power: 'Paused', host: 0, storage: 'shared', memory: 4 * GiB, vcpus: 2, disk: 30 * GiB, ip: 107, tags: ['ci'], installed: 30, started: 1 },
+  { name: 'test-01', description: 'Scratch VM for trying upgrades', template: 'ubuntu-22.04', power: 'Suspended', storage: 'shared', memory: 4 * GiB, vcpus: 2, disk: 20 * GiB, ip: 108, installed: 45 },
+  { name: 'game-01', description: 'Game server, started at weekends', template: 'windows-10-64bit', power: 'Halted', storage: 'shared', memory: 8 * GiB, vcpus: 4, disk: 128 * GiB, ip: 109, installed: 75 },
+  { name: 'legacy-01', description: 'Old intranet wiki, a PV guest imported from XenServer 6.5', template: 'debian-11', power: 'Halted', host: 2, storage: 'local', memory: 1 * GiB, vcpus: 1, disk: 10 * GiB, ip: 110, pv: true, installed: 900 },
+];
+
+function buildHosts(engine: Engine, networks: readonly string[]): BuiltHost[] {
+  return [0, 1, 2].map((i) =>
+    buildHost(engine, {
+      name: `xenserver-0${String(i + 1)}`,
+      address: `192.168.10.${String(11 + i)}`,
+      netmask: '255.255.255.0',
+      gateway: '192.168.10.1',
+      dns: '192.168.10.1',
+      cpu: 'xeon-silver-4314',
+      sockets: 2,
+      memory: 128 * GiB,
+      nic: 'intel-i350',
+      networks,
+      server: 'dell-r650',
+      localDisk: 1920e9,
+      bootedAt: -(17 + 2 * i) * DAY,
+    }),
+  );
+}
+
+export function buildDefaultWorld(engine: Engine): void {
+  const networks = createPoolNetworks(engine, 4);
+  createHostInternalNetwork(engine);
+  const hosts = buildHosts(engine, networks);
+  const hostRefs = hosts.map((h) => h.host);
+  const nfs = createNfsSr(engine, hostRefs, 'NFS virtual disk storage', STORAGE_SERVER, '/export/vms', 4 * TiB);
+  createIsoLibrary(engine, hostRefs, STORAGE_SERVER, LAB_ISOS);
+  createToolsSr(engine, hostRefs);
+  const [master] = hostRefs;
+  if (master === undefined) throw new Error('default world: no hosts');
+  createPool(engine, { name: 'Lab Pool', description: 'Three-host XenServer 8 lab', master, defaultSR: nfs, hosts: hostRefs });
+  buildTemplates(engine, TEMPLATES);
+
+  for (const g of GUESTS) {
+    const home = g.host === undefined ? undefined : hosts[g.host];
+    const running = g.power === 'Running' || g.power === 'Paused';
+    const sr = g.storage === 'local' ? home?.localSR : nfs;
+    if (sr === undefined) throw new Error(`default world: ${g.name} needs a host for its local disk`);
+    buildVm(engine, {
+      name: g.name,
+      description: g.description,
+      template: templateByLabel(g.template),
+      power: g.power,
+      ...(running && home !== undefined ? { host: home.host } : {}),
+      // A VM on local storage can only run on that host: XenCenter sets its home server.
+      ...(g.storage === 'local' && home !== undefined ? { affinity: home.host } : {}),
+      sr,
+      networks: [networks[0] ?? ''],
+      memory: g.memory,
+      ...(g.dynamicMin === undefined ? {} : { dynamicMin: g.dynamicMin }),
+      vcpus: g.vcpus,
+      diskSize: g.disk,
+      ip: `192.168.10.${String(g.ip)}`,
+      pv: g.pv ?? false,
+      tools: g.tools ?? true,
+      tags: g.tags ?? [],
+      installedAt: -g.installed * DAY,
+      ...(g.started === undefined ? {} : { startedAt: -g.started * DAY }),
+    });
+  }
+  for (const h of hostRefs) refreshHostMemory(engine, h);
+}

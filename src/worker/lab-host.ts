@@ -1,0 +1,132 @@
+// The lab inside the worker: loads the saved world (or builds the default
+// one), serves XenAPI over the port, runs the clock in real time × speed, and
+// saves the world — debounced after changes, and at once when asked.
+import type { FromWorker, LabAction, LabState, ToWorker } from '../xapi/lab-protocol';
+import { LAB_PROTOCOL_VERSION } from '../xapi/lab-protocol';
+import { answerJsonRpc } from '../engine/api/json-rpc-endpoint';
+import { Engine } from '../engine/engine';
+import { RealTimeDriver, type TickSource } from '../engine/real-time-driver';
+import { WORLDS, type WorldName } from '../engine/worlds/world-by-name';
+import type { WorldStore } from './world-store';
+
+export interface LabHostOptions {
+  readonly store: WorldStore;
+  readonly ticks: TickSource;
+  readonly post: (message: FromWorker) => void;
+  /** Wait in real time (event.from's timeout). */
+  readonly sleep: (seconds: number) => Promise<void>;
+  /** Run `fn` after `ms` unless called again first (debounced saving). */
+  readonly debounce: (ms: number, fn: () => void) => void;
+  readonly world?: WorldName;
+  readonly seed?: number;
+  readonly speed?: number;
+}
+
+/** Saves wait this long after the last change (and happen at least this often while things change). */
+export const SAVE_DEBOUNCE_MS = 2000;
+
+export class LabHost {
+  private engine: Engine | undefined;
+  private driver: RealTimeDriver | undefined;
+  private status: LabState = { state: 'loading' };
+  private queue: Extract<ToWorker, { kind: 'rpc' }>[] = [];
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly options: LabHostOptions) {}
+
+  async boot(): Promise<void> {
+    this.setStatus({ state: 'loading' });
+    const loaded = await this.options.store.load();
+    if (loaded.kind === 'corrupt') {
+      this.setStatus({ state: 'corrupt', reason: loaded.reason });
+      return;
+    }
+    if (loaded.kind === 'ok') {
+      try {
+        this.run(Engine.restore(loaded.snapshot), 'restored');
+        return;
+      } catch (e) {
+        this.setStatus({ state: 'corrupt', reason: `the saved world could not be restored (${e instanceof Error ? e.message : String(e)})` });
+        return;
+      }
+    }
+    this.run(this.freshEngine(), 'fresh');
+    await this.save();
+  }
+
+  async receive(message: ToWorker): Promise<void> {
+    if (message.kind === 'rpc') {
+      if (this.engine === undefined) this.queue.push(message);
+      else await this.answer(this.engine, message);
+      return;
+    }
+    await this.act(message.action);
+  }
+
+  async save(): Promise<void> {
+    if (this.engine === undefined) return;
+    try {
+      await this.options.store.save(this.engine.snapshot());
+      this.options.post({ kind: 'saved', virtualTime: this.engine.now });
+    } catch (e) {
+      this.options.post({ kind: 'save-failed', reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private async act(action: LabAction): Promise<void> {
+    switch (action) {
+      case 'save-now':
+        await this.save();
+        return;
+      case 'get-stored': {
+        const loaded = await this.options.store.load();
+        const raw = loaded.kind === 'corrupt' ? loaded.raw : loaded.kind === 'ok' ? JSON.stringify({ schema: 1, snapshot: loaded.snapshot }) : '';
+        this.options.post({ kind: 'stored', raw });
+        return;
+      }
+      case 'reset':
+      case 'start-fresh':
+        this.stop();
+        this.run(this.freshEngine(), 'fresh');
+        await this.save();
+        return;
+    }
+  }
+
+  private freshEngine(): Engine {
+    const build = WORLDS[this.options.world ?? 'default'];
+    return Engine.create({ seed: this.options.seed ?? 1, speed: this.options.speed ?? 1, build });
+  }
+
+  private run(engine: Engine, origin: 'restored' | 'fresh'): void {
+    this.engine = engine;
+    engine.setRealTimer(this.options.sleep);
+    this.driver = new RealTimeDriver(engine, this.options.ticks);
+    this.driver.start();
+    this.unsubscribe = engine.onChange(() => this.options.debounce(SAVE_DEBOUNCE_MS, () => void this.save()));
+    this.setStatus({ state: 'ready', origin, virtualTime: engine.now });
+    const queued = this.queue;
+    this.queue = [];
+    for (const m of queued) void this.answer(engine, m);
+  }
+
+  private stop(): void {
+    this.driver?.stop();
+    this.unsubscribe?.();
+    this.engine = undefined;
+  }
+
+  private async answer(engine: Engine, message: Extract<ToWorker, { kind: 'rpc' }>): Promise<void> {
+    const response = await answerJsonRpc(engine, message.request);
+    this.options.post({ kind: 'rpc', id: message.id, response });
+  }
+
+  private setStatus(status: LabState): void {
+    this.status = status;
+    this.options.post({ kind: 'status', version: LAB_PROTOCOL_VERSION, status });
+  }
+
+  get state(): LabState {
+    return this.status;
+  }
+}
