@@ -4,7 +4,7 @@
 // in real time × speed, until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine';
-import { WORLDS } from '../engine/worlds/world-by-name';
+import { WORLDS, isWorldName, type WorldName } from '../engine/worlds/world-by-name';
 import { JSONRPC_PATH, createXapiServer } from './http-server';
 import { createRealTimeClock, nodeRealTimer } from './real-time-clock';
 
@@ -24,7 +24,7 @@ const USAGE = `Usage: npm run xapi -- [options]
 interface ServerConfig {
   readonly port: number;
   readonly host: string;
-  readonly world: keyof typeof WORLDS;
+  readonly world: WorldName;
   readonly seed: number;
   readonly speed: number;
   readonly password: string;
@@ -62,7 +62,7 @@ function parseConfig(argv: readonly string[]): ServerConfig | 'help' {
   if (values.help === true) return 'help';
 
   const world = values.world ?? 'default';
-  if (!Object.hasOwn(WORLDS, world)) throw new UsageError(`--world must be one of ${Object.keys(WORLDS).join(', ')}, not "${world}"`);
+  if (!isWorldName(world)) throw new UsageError(`--world must be one of ${Object.keys(WORLDS).join(', ')}, not "${world}"`);
   const speedText = values.speed ?? '1';
   const speed = Number(speedText);
   if (speedText.trim() === '' || !Number.isFinite(speed) || speed < 0 || speed > MAX_SPEED) {
@@ -75,7 +75,7 @@ function parseConfig(argv: readonly string[]): ServerConfig | 'help' {
   return {
     port: intIn('port', values.port ?? '8080', 0, 65535),
     host,
-    world: world as keyof typeof WORLDS,
+    world,
     seed: intIn('seed', values.seed ?? '1', 0, 2 ** 32 - 1),
     speed,
     password,

@@ -1,19 +1,12 @@
-// Placeholder shell: the XenCenter-like frame (header, navigation pane, main
-// view) so the tooling has something to build and test. The console replaces it.
+// The console: while the lab loads (or its save is corrupt) a full-page
+// notice; once the pool is there, XenCenter's frame.
+import { LabGate } from './lab/lab-gate';
+import { ConsoleLayout } from './shell/console-layout';
+
 export function App() {
   return (
-    <div className="flex h-screen flex-col bg-slate-100 text-sm text-slate-900">
-      <header className="flex items-center bg-slate-800 px-3 py-2 text-white">
-        <h1 className="text-base font-semibold">XenLab</h1>
-      </header>
-      <div className="flex min-h-0 flex-1">
-        <nav aria-label="Navigation pane" className="w-64 border-r border-slate-300 bg-white p-3">
-          <p className="text-slate-500">No pools connected.</p>
-        </nav>
-        <main className="flex-1 p-3">
-          <p className="text-slate-500">Select an item in the navigation pane.</p>
-        </main>
-      </div>
-    </div>
+    <LabGate>
+      <ConsoleLayout />
+    </LabGate>
   );
 }

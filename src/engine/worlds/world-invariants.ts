@@ -1,0 +1,137 @@
+// Consistency rules every world must keep, checked through the XenAPI surface
+// (get_all_records), as a client would see the pool. Returns the broken rules
+// as readable lines, so a test can expect [] and print what went wrong.
+// Used by the world tests; usable by any test that mutates a world.
+import type { Engine } from '../engine';
+import { NULL_REF } from '../../xapi/refs';
+import type { ClassName, RecordOf } from '../../xapi/types';
+
+type Records<C extends ClassName> = Record<string, RecordOf<C>>;
+
+async function all<C extends ClassName>(engine: Engine, session: string, cls: C): Promise<Records<C>> {
+  return (await engine.call(`${cls}.get_all_records`, [session])) as Records<C>;
+}
+
+/** For a link X.field → Y with inverse Y.inverse, report refs that are not mirrored. */
+function twoWay<A extends ClassName, B extends ClassName>(
+  problems: string[],
+  a: { name: A; records: Records<A>; field: string },
+  b: { name: B; records: Records<B>; field: string },
+): void {
+  const refsOf = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v !== NULL_REF ? [v] : []);
+  for (const [ref, rec] of Object.entries(a.records)) {
+    for (const target of refsOf((rec as Record<string, unknown>)[a.field])) {
+      const other = b.records[target] as Record<string, unknown> | undefined;
+      if (other === undefined) problems.push(`${a.name} ${ref}.${a.field} → missing ${b.name} ${target}`);
+      else if (!refsOf(other[b.field]).includes(ref)) problems.push(`${a.name} ${ref}.${a.field} → ${target}, but ${b.name}.${b.field} lacks it`);
+    }
+  }
+  for (const [ref, rec] of Object.entries(b.records)) {
+    for (const target of refsOf((rec as Record<string, unknown>)[b.field])) {
+      const other = a.records[target] as Record<string, unknown> | undefined;
+      if (other === undefined || !refsOf(other[a.field]).includes(ref)) problems.push(`${b.name} ${ref}.${b.field} → ${target}, not mirrored by ${a.name}.${a.field}`);
+    }
+  }
+}
+
+export async function worldProblems(engine: Engine, session: string): Promise<string[]> {
+  const p: string[] = [];
+  const [pools, hosts, hostMetrics, vms, vmMetrics, vbds, vdis, srs, pbds, networks, pifs, vifs, consoles, cpus] = await Promise.all([
+    all(engine, session, 'pool'),
+    all(engine, session, 'host'),
+    all(engine, session, 'host_metrics'),
+    all(engine, session, 'VM'),
+    all(engine, session, 'VM_metrics'),
+    all(engine, session, 'VBD'),
+    all(engine, session, 'VDI'),
+    all(engine, session, 'SR'),
+    all(engine, session, 'PBD'),
+    all(engine, session, 'network'),
+    all(engine, session, 'PIF'),
+    all(engine, session, 'VIF'),
+    all(engine, session, 'console'),
+    all(engine, session, 'host_cpu'),
+  ]);
+
+  if (Object.keys(pools).length !== 1) p.push(`expected one pool, found ${String(Object.keys(pools).length)}`);
+  for (const pool of Object.values(pools)) {
+    if (hosts[pool.master] === undefined) p.push('pool.master is not a host');
+    if (srs[pool.default_SR]?.shared !== true) p.push('pool.default_SR is not a shared SR');
+  }
+
+  twoWay(p, { name: 'VBD', records: vbds, field: 'VM' }, { name: 'VM', records: vms, field: 'VBDs' });
+  twoWay(p, { name: 'VBD', records: vbds, field: 'VDI' }, { name: 'VDI', records: vdis, field: 'VBDs' });
+  twoWay(p, { name: 'VDI', records: vdis, field: 'SR' }, { name: 'SR', records: srs, field: 'VDIs' });
+  twoWay(p, { name: 'PBD', records: pbds, field: 'SR' }, { name: 'SR', records: srs, field: 'PBDs' });
+  twoWay(p, { name: 'PBD', records: pbds, field: 'host' }, { name: 'host', records: hosts, field: 'PBDs' });
+  twoWay(p, { name: 'PIF', records: pifs, field: 'host' }, { name: 'host', records: hosts, field: 'PIFs' });
+  twoWay(p, { name: 'PIF', records: pifs, field: 'network' }, { name: 'network', records: networks, field: 'PIFs' });
+  twoWay(p, { name: 'VIF', records: vifs, field: 'VM' }, { name: 'VM', records: vms, field: 'VIFs' });
+  twoWay(p, { name: 'VIF', records: vifs, field: 'network' }, { name: 'network', records: networks, field: 'VIFs' });
+  twoWay(p, { name: 'console', records: consoles, field: 'VM' }, { name: 'VM', records: vms, field: 'consoles' });
+  twoWay(p, { name: 'VM', records: vms, field: 'resident_on' }, { name: 'host', records: hosts, field: 'resident_VMs' });
+  twoWay(p, { name: 'host_cpu', records: cpus, field: 'host' }, { name: 'host', records: hosts, field: 'host_CPUs' });
+
+  // Residency and power state.
+  for (const [ref, vm] of Object.entries(vms)) {
+    const live = vm.power_state === 'Running' || vm.power_state === 'Paused';
+    if (live && hosts[vm.resident_on] === undefined) p.push(`${vm.name_label} is ${vm.power_state} but resident on no host`);
+    if (!live && vm.resident_on !== NULL_REF) p.push(`${vm.name_label} is ${vm.power_state} yet resident on a host`);
+    if (live !== (vm.domid >= 0)) p.push(`${vm.name_label}: domid ${String(vm.domid)} for ${vm.power_state}`);
+    if ((vm.power_state === 'Suspended') !== (vm.suspend_VDI !== NULL_REF)) p.push(`${vm.name_label}: suspend_VDI does not match ${vm.power_state}`);
+    if (vm.suspend_VDI !== NULL_REF && vdis[vm.suspend_VDI]?.type !== 'suspend') p.push(`${vm.name_label}: suspend_VDI is not a suspend image`);
+    if (vm.is_control_domain && hosts[vm.resident_on]?.control_domain !== ref) p.push(`${vm.name_label} is not its host's control_domain`);
+    if (vm.is_control_domain) continue;
+    const { memory_static_min: smin, memory_dynamic_min: dmin, memory_dynamic_max: dmax, memory_static_max: smax } = vm;
+    if (!(smin <= dmin && dmin <= dmax && dmax <= smax && dmin * 4 >= smax)) p.push(`${vm.name_label}: memory ranges ${String([smin, dmin, dmax, smax])}`);
+    if (vm.VCPUs_at_startup > vm.VCPUs_max || vm.VCPUs_at_startup < 1) p.push(`${vm.name_label}: VCPUs ${String(vm.VCPUs_at_startup)}/${String(vm.VCPUs_max)}`);
+  }
+
+  // Domain ids are unique per host.
+  for (const [ref, host] of Object.entries(hosts)) {
+    const ids = host.resident_VMs.map((vm) => vms[vm]?.domid);
+    if (new Set(ids).size !== ids.length) p.push(`${host.name_label}: duplicate domids ${ids.join(',')}`);
+    if (!host.resident_VMs.includes(host.control_domain) || vms[host.control_domain]?.is_control_domain !== true) p.push(`${host.name_label}: dom0 not resident`);
+    if (host.host_CPUs.length !== Number(host.cpu_info['cpu_count'])) p.push(`${host.name_label}: host_CPUs ≠ cpu_info.cpu_count`);
+    // free = total − Xen overhead − Σ (actual + overhead) of resident domains.
+    const metrics = hostMetrics[host.metrics];
+    if (metrics === undefined) {
+      p.push(`${host.name_label}: no host_metrics`);
+      continue;
+    }
+    let used = host.memory_overhead;
+    for (const vm of host.resident_VMs) {
+      const r = vms[vm];
+      if (r !== undefined) used += (vmMetrics[r.metrics]?.memory_actual ?? r.memory_target) + r.memory_overhead;
+    }
+    const free = metrics.memory_total - used;
+    if (free < 0) p.push(`${host.name_label} is over-committed by ${String(-free)} bytes`);
+    if (metrics.memory_free !== Math.max(0, free)) p.push(`${host.name_label}: memory_free ${String(metrics.memory_free)} ≠ ${String(free)} (${ref})`);
+  }
+
+  // Storage accounting.
+  for (const sr of Object.values(srs)) {
+    const sum = sr.VDIs.reduce((s, v) => s + (vdis[v]?.physical_utilisation ?? 0), 0);
+    if (sr.physical_utilisation < sum) p.push(`${sr.name_label}: physical_utilisation ${String(sr.physical_utilisation)} < Σ VDIs ${String(sum)}`);
+    if (sr.physical_utilisation > sr.physical_size && sr.physical_size > 0) p.push(`${sr.name_label}: more used than its size`);
+    const attachedOn = new Set(sr.PBDs.map((pbd) => pbds[pbd]?.host));
+    if (sr.shared && attachedOn.size !== Object.keys(hosts).length) p.push(`${sr.name_label}: shared but plugged on ${String(attachedOn.size)} hosts`);
+    if (!sr.shared && sr.PBDs.length !== 1) p.push(`${sr.name_label}: local SR with ${String(sr.PBDs.length)} PBDs`);
+  }
+  // A VM's disks must be reachable from its host.
+  for (const vm of Object.values(vms)) {
+    if (vm.resident_on === NULL_REF || vm.is_control_domain) continue;
+    for (const vbd of vm.VBDs) {
+      const sr = srs[vdis[vbds[vbd]?.VDI ?? '']?.SR ?? ''];
+      if (sr !== undefined && !sr.PBDs.some((pbd) => pbds[pbd]?.host === vm.resident_on)) p.push(`${vm.name_label}: disk on ${sr.name_label}, not attached to its host`);
+    }
+  }
+
+  const macs = Object.values(vifs).map((v) => v.MAC);
+  if (new Set(macs).size !== macs.length) p.push('duplicate VIF MACs');
+  for (const mac of macs) {
+    const first = parseInt(mac.slice(0, 2), 16);
+    if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac) || (first & 3) !== 2) p.push(`VIF MAC ${mac} is not locally administered unicast`);
+  }
+  return p;
+}

@@ -1,0 +1,98 @@
+// The console's copy of the pool: every object by class and ref, fed by the
+// XenAPI event loop. It lives outside React; components subscribe with narrow
+// selectors. Records are immutable snapshots, so a selector that returns the
+// same record (or an equal list) costs its component no render. Event batches
+// are buffered and applied at most once per animation frame.
+import type { ClassName } from '../../xapi/datamodel/classes';
+import type { EventBatch } from '../../xapi/event-loop';
+import type { RecordOf } from '../../xapi/types';
+
+type AnyRecord = Readonly<Record<string, unknown>>;
+type Listener = () => void;
+
+export type FrameScheduler = (flush: () => void) => void;
+
+const browserFrames: FrameScheduler = (flush) => {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
+    requestAnimationFrame(flush);
+  } else {
+    setTimeout(flush, 16);
+  }
+};
+
+export class ObjectCache {
+  private readonly tables = new Map<string, Map<string, AnyRecord>>();
+  private readonly listeners = new Set<Listener>();
+  private pending: EventBatch[] = [];
+  private scheduled = false;
+  private loaded = false;
+  /** Bumped on every applied batch: a cheap "something changed" for memoized selectors. */
+  revision = 0;
+
+  constructor(private readonly schedule: FrameScheduler = browserFrames) {}
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  get<C extends ClassName>(cls: C, ref: string): RecordOf<C> | undefined {
+    return this.tables.get(cls)?.get(ref) as RecordOf<C> | undefined;
+  }
+
+  /** All objects of a class (a live map: read it, never keep it across renders). */
+  all<C extends ClassName>(cls: C): ReadonlyMap<string, RecordOf<C>> {
+    return (this.tables.get(cls) ?? new Map()) as ReadonlyMap<string, RecordOf<C>>;
+  }
+
+  /** The class of an object, looked up by ref. */
+  classOf(ref: string): ClassName | undefined {
+    for (const [cls, table] of this.tables) if (table.has(ref)) return cls as ClassName;
+    return undefined;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Queue a batch from the event loop; applied on the next frame with any others. */
+  enqueue(batch: EventBatch): void {
+    this.pending.push(batch);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.schedule(() => this.flush());
+  }
+
+  /** Apply queued batches now (tests, and the frame callback). */
+  flush(): void {
+    this.scheduled = false;
+    const batches = this.pending;
+    this.pending = [];
+    if (batches.length === 0) return;
+    for (const batch of batches) this.apply(batch);
+    this.revision++;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  clear(): void {
+    this.tables.clear();
+    this.pending = [];
+    this.loaded = false;
+    this.revision++;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private apply(batch: EventBatch): void {
+    if (batch.kind === 'resync') this.tables.clear();
+    if (batch.kind !== 'events') this.loaded = true;
+    for (const ev of batch.events) {
+      let table = this.tables.get(ev.class);
+      if (table === undefined) {
+        table = new Map();
+        this.tables.set(ev.class, table);
+      }
+      if (ev.operation === 'del') table.delete(ev.ref);
+      else if (ev.snapshot !== undefined) table.set(ev.ref, ev.snapshot as AnyRecord);
+    }
+  }
+}

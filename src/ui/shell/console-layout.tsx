@@ -1,0 +1,30 @@
+// XenCenter's frame: menu bar and toolbar on top, the navigation pane on the
+// left, the selected object's header and tab pages on the right, a status bar
+// with the simulation clock at the bottom.
+import { MenuBar } from './menu-bar';
+import { StatusBar } from './status-bar';
+import { Toolbar } from './toolbar';
+import { NavigationPane } from '../tree/navigation-pane';
+import { ObjectView } from '../tabs/object-view';
+import { DialogHost } from '../dialogs/dialog-host';
+import { Toasts } from '../notifications/toasts';
+
+export function ConsoleLayout() {
+  return (
+    <div className="flex h-screen flex-col bg-slate-100 text-sm text-slate-900">
+      <header className="shrink-0 border-b border-slate-300 bg-white">
+        <MenuBar />
+        <Toolbar />
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <NavigationPane />
+        <main className="flex min-w-0 flex-1 flex-col" aria-label="Object view">
+          <ObjectView />
+        </main>
+      </div>
+      <StatusBar />
+      <DialogHost />
+      <Toasts />
+    </div>
+  );
+}

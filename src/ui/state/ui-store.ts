@@ -1,0 +1,119 @@
+// UI state that is not the pool's: where the user is (view, selection, tab),
+// what is expanded, which dialog is open, the View menu's switches, and the
+// Back/Forward history. Pool objects never live here (they are in the object
+// cache). Actions are named for what the user did, not for the field they set.
+import { create } from 'zustand';
+
+export type NavView = 'infrastructure' | 'objects' | 'tags' | 'folders' | 'notifications';
+export type NotificationsView = 'alerts' | 'events';
+
+/** A place in the console: what Back/Forward move between and the URL hash holds. */
+export interface Place {
+  readonly view: NavView;
+  /** Selected object refs; the last one is the one the tabs show. Empty = the XenLab root. */
+  readonly selection: readonly string[];
+  /** The tab shown for the focused object (by tab id), when the user picked one. */
+  readonly tab: string | undefined;
+  readonly notifications: NotificationsView;
+}
+
+export type Dialog =
+  | { readonly kind: 'properties'; readonly ref: string }
+  | { readonly kind: 'confirm-delete'; readonly refs: readonly string[] }
+  | { readonly kind: 'reset-lab' };
+
+export interface ViewOptions {
+  readonly showDefaultTemplates: boolean;
+  readonly showCustomTemplates: boolean;
+  readonly showLocalStorage: boolean;
+  readonly showHidden: boolean;
+}
+
+interface UiState {
+  readonly place: Place;
+  readonly back: readonly Place[];
+  readonly forward: readonly Place[];
+  readonly expanded: Readonly<Record<string, boolean>>;
+  readonly search: string;
+  readonly dialog: Dialog | undefined;
+  readonly viewOptions: ViewOptions;
+}
+
+interface UiActions {
+  /** Go somewhere new (pushes the old place on the Back stack). */
+  navigate(place: Partial<Place>): void;
+  /** Select objects in the tree; `mode` follows Ctrl (toggle) and Shift (range, given as the full list). */
+  selectObjects(refs: readonly string[]): void;
+  toggleSelected(ref: string): void;
+  chooseTab(tab: string): void;
+  switchView(view: NavView): void;
+  showNotifications(which: NotificationsView): void;
+  goBack(): void;
+  goForward(): void;
+  /** Replace the place without history (the URL hash changed under us). */
+  arriveAt(place: Place): void;
+  setExpanded(nodeId: string, expanded: boolean): void;
+  typeSearch(text: string): void;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+  toggleViewOption(option: keyof ViewOptions): void;
+}
+
+const HISTORY_LIMIT = 100;
+
+export const INITIAL_PLACE: Place = { view: 'infrastructure', selection: [], tab: undefined, notifications: 'alerts' };
+
+function samePlace(a: Place, b: Place): boolean {
+  return a.view === b.view && a.tab === b.tab && a.notifications === b.notifications && a.selection.join() === b.selection.join();
+}
+
+export const useUi = create<UiState & UiActions>()((set, get) => {
+  const go = (next: Place) => {
+    const { place, back } = get();
+    if (samePlace(place, next)) return;
+    set({ place: next, back: [...back, place].slice(-HISTORY_LIMIT), forward: [] });
+  };
+  return {
+    place: INITIAL_PLACE,
+    back: [],
+    forward: [],
+    expanded: {},
+    search: '',
+    dialog: undefined,
+    viewOptions: { showDefaultTemplates: false, showCustomTemplates: true, showLocalStorage: true, showHidden: false },
+
+    navigate: (partial) => go({ ...get().place, ...partial }),
+    selectObjects: (refs) => {
+      const { place } = get();
+      // A new focused object shows its kind's remembered tab, not the last object's.
+      const focusChanged = refs[refs.length - 1] !== place.selection[place.selection.length - 1];
+      go({ ...place, selection: [...refs], tab: focusChanged ? undefined : place.tab });
+    },
+    toggleSelected: (ref) => {
+      const { selection } = get().place;
+      const next = selection.includes(ref) ? selection.filter((r) => r !== ref) : [...selection, ref];
+      set((s) => ({ place: { ...s.place, selection: next } }));
+    },
+    chooseTab: (tab) => set((s) => ({ place: { ...s.place, tab } })),
+    switchView: (view) => go({ ...get().place, view }),
+    showNotifications: (which) => go({ ...get().place, view: 'notifications', notifications: which }),
+    goBack: () => {
+      const { back, place, forward } = get();
+      const prev = back[back.length - 1];
+      if (prev === undefined) return;
+      set({ place: prev, back: back.slice(0, -1), forward: [place, ...forward] });
+    },
+    goForward: () => {
+      const { back, place, forward } = get();
+      const next = forward[0];
+      if (next === undefined) return;
+      set({ place: next, back: [...back, place], forward: forward.slice(1) });
+    },
+    arriveAt: (place) => set({ place }),
+    setExpanded: (nodeId, expanded) => set((s) => ({ expanded: { ...s.expanded, [nodeId]: expanded } })),
+    typeSearch: (text) => set({ search: text }),
+    openDialog: (dialog) => set({ dialog }),
+    closeDialog: () => set({ dialog: undefined }),
+    toggleViewOption: (option) => set((s) => ({ viewOptions: { ...s.viewOptions, [option]: !s.viewOptions[option] } })),
+  };
+});
