@@ -131,20 +131,19 @@ describe('envelopes', () => {
 
   it('void methods answer with a result member', async () => {
     const session = await login();
-    const [vm] = await ok<string[]>('VM.get_by_name_label', (await firstGuestName(session)) ?? '');
+    const vm = await guestVm(session);
     const reply = await call2('VM.set_name_description', [session, vm, 'described']);
     expect(reply.json['error']).toBeUndefined();
     expect('result' in reply.json).toBe(true);
   });
 });
 
-/** The name of some ordinary VM (not a template, snapshot or control domain). */
-async function firstGuestName(session: string): Promise<string | undefined> {
-  const records = await ok<Record<string, { name_label: string; is_a_template: boolean; is_a_snapshot: boolean; is_control_domain: boolean }>>(
-    'VM.get_all_records',
-    session,
-  );
-  return Object.values(records).find((r) => !r.is_a_template && !r.is_a_snapshot && !r.is_control_domain)?.name_label;
+/** Some ordinary VM (not a template, snapshot or control domain). */
+async function guestVm(session: string): Promise<string> {
+  const records = await ok<Record<string, { is_a_template: boolean; is_a_snapshot: boolean; is_control_domain: boolean }>>('VM.get_all_records', session);
+  const found = Object.entries(records).find(([, r]) => !r.is_a_template && !r.is_a_snapshot && !r.is_control_domain);
+  if (found === undefined) throw new Error('the default world has no guest VM');
+  return found[0];
 }
 
 describe('bad input gets a well-formed error and changes nothing', () => {
@@ -152,8 +151,7 @@ describe('bad input gets a well-formed error and changes nothing', () => {
   let vm: string;
   beforeAll(async () => {
     session = await login();
-    const records = await ok<Record<string, { is_a_template: boolean; is_a_snapshot: boolean; is_control_domain: boolean }>>('VM.get_all_records', session);
-    vm = Object.entries(records).find(([, r]) => !r.is_a_template && !r.is_a_snapshot && !r.is_control_domain)![0];
+    vm = await guestVm(session);
   });
 
   /** Runs `bad` and checks the world's event log did not move. */

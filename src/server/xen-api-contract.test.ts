@@ -18,11 +18,14 @@ import { createRealTimeClock, nodeRealTimer, type RealTimeClock } from './real-t
 // A VM boots in tens of virtual seconds: at 50× that is well under a second or two.
 const SPEED = 50;
 const PASSWORD = 'xenlab';
+const SESSION_GAP = 'session.*() methods are disabled';
 
 let engine: Engine;
 let server: Server;
 let clock: RealTimeClock;
 let xapi: Xapi;
+/** What the client logged with console.warn: it warns on every call that fails during sync or the event loop. */
+const warnings: string[] = [];
 
 function objectsOf(type: string): XapiObject[] {
   return Object.values(xapi.objects.all).filter((o) => o.$type === type);
@@ -36,6 +39,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   clock.start();
   const port = (server.address() as AddressInfo).port;
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    warnings.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+  });
   xapi = createClient({ url: `http://127.0.0.1:${port}`, auth: { user: 'root', password: PASSWORD } });
   await xapi.connect();
   await xapi.objectsFetched;
@@ -45,6 +51,7 @@ afterAll(async () => {
   // Logging out wakes the client's pending event.from (it ends with SESSION_INVALID
   // and the client's loop then waits for a reconnection that never comes).
   await xapi?.disconnect();
+  vi.restoreAllMocks();
   clock?.stop();
   if (server !== undefined) {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -65,6 +72,17 @@ describe('Xen Orchestra xen-api client against the XenLab server', () => {
     // Links resolve through the client's cache (VM.resident_on → host).
     const running = vms.find((vm) => vm['power_state'] === 'Running' && vm['is_control_domain'] === false);
     if (running !== undefined) expect(xapi.getObjectByRef(running['resident_on'] as string).$type).toBe('host');
+    // Every X.get_all_records the client found through system.listMethods answered.
+    expect(warnings.filter((w) => !w.includes(SESSION_GAP))).toEqual([]);
+  });
+
+  // KNOWN GAP (engine): real xapi has no session.get_all / get_all_records
+  // (session is not in datamodel.ml's expose_get_all_messages_for), but the
+  // engine lists them, so the client tries to sync `session` during its full
+  // fetch, refuses (it never sends session.* calls itself) and warns. When the
+  // engine stops generating them this test fails: turn it into a plain `it`.
+  it.fails('system.listMethods offers no session.get_all_records, so the sync is warning-free', () => {
+    expect(warnings).toEqual([]);
   });
 
   it('starts a halted VM with callAsync, sees it Running through events, and a second start fails with VM_BAD_POWER_STATE', async () => {
@@ -84,6 +102,8 @@ describe('Xen Orchestra xen-api client against the XenLab server', () => {
 
     await expect(xapi.callAsync('VM.start', ref, false, false)).rejects.toMatchObject({ code: 'VM_BAD_POWER_STATE' });
     await expect(xapi.call('VM.start', ref, false, false)).rejects.toMatchObject({ code: 'VM_BAD_POWER_STATE' });
+    // The event loop (event.from, task re-syncs on valid_ref_counts.task) ran without a hitch.
+    expect(warnings.filter((w) => !w.includes(SESSION_GAP))).toEqual([]);
   });
 
   // VM.clone answers with a ref, which the client reads from task.result as XML-RPC text.

@@ -3,6 +3,7 @@
 // get_<field>, and for writable fields set_<field>, add_<set>/remove_<set>,
 // add_to_<map>/remove_from_<map>. Class modules may replace any of them.
 import { CLASSES, type ClassName } from '../../xapi/datamodel/classes';
+import type { FieldSpec } from '../../xapi/datamodel/spec';
 import { xenError } from '../../xapi/errors';
 import { assertFieldValue, normalizeFieldValue } from './field-check';
 import { define, ref, type MethodTable } from './registry';
@@ -45,7 +46,7 @@ export function defineGenericAccessors(table: MethodTable): void {
       });
     }
 
-    for (const f of spec.fields) {
+    for (const f of spec.fields as readonly FieldSpec[]) {
       define(table, {
         name: `${cls}.get_${f.name}`,
         params: [self],

@@ -5,7 +5,7 @@
 // (ocaml/xapi/xapi_network.ml, create_misc.ml, xapi_globs.ml).
 import type { Engine } from '../engine';
 import { createVdi } from '../storage/vdi-space';
-import { srAllowedOperations } from './build-host';
+import { srAllowedOperations } from './build-local-srs';
 
 const MiB = 1024 ** 2;
 

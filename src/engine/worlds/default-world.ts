@@ -10,7 +10,8 @@ import type { Engine } from '../engine';
 import { refreshHostMemory } from '../host/memory';
 import { buildHost, type BuiltHost } from './build-host';
 import { createHostInternalNetwork, createIsoLibrary, createNfsSr, createPool, createPoolNetworks, createToolsSr } from './build-pool';
-import { buildTemplates, buildVm, type GuestPowerState } from './build-vm';
+import { buildTemplates } from './build-templates';
+import { buildVm, type GuestPowerState } from './build-vm';
 import { TEMPLATES, templateByLabel } from './catalog/templates';
 
 const GiB = 1024 ** 3;
