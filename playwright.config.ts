@@ -3,7 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 // Browser tests run against the production build (`vite preview` serves dist/),
 // so `npm test` builds first. Playwright never downloads a browser here:
 // scripts/find-chromium.mjs finds one and passes it in CHROMIUM_PATH.
-const PORT = 4173;
+// E2E_PORT / E2E_DIST let several runs work side by side (each on its own build).
+const PORT = Number(process.env['E2E_PORT'] ?? 4173);
+const DIST = process.env['E2E_DIST'] ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,8 +15,8 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   // `list` for people; JSON for scripts/test-all.mjs, which reads the counts.
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  outputDir: 'test-results/e2e-artifacts',
+  reporter: [['list'], ['json', { outputFile: process.env['E2E_JSON'] ?? 'test-results/e2e.json' }]],
+  outputDir: process.env['E2E_ARTIFACTS'] ?? 'test-results/e2e-artifacts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
@@ -43,7 +45,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

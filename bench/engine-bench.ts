@@ -108,8 +108,7 @@ report(
   const halted = guests.filter(([, r]) => r.power_state === 'Halted').map(([ref]) => ref);
   let pool = halted.slice(0, CYCLE_VMS);
   let calls = 0;
-  let asyncCalls = 0;
-  let asyncMs = 0;
+  const asyncByOp = new Map<string, { calls: number; ms: number }>();
   let opsDone = 0;
   let failed = 0;
   let virtual = 0;
@@ -122,8 +121,8 @@ report(
     for (const vm of pool) {
       tasks.push([vm, (await call(`Async.${op}`, vm, ...args)) as string]);
     }
-    asyncMs += performance.now() - ta;
-    asyncCalls += pool.length;
+    const entry = asyncByOp.get(op) ?? { calls: 0, ms: 0 };
+    asyncByOp.set(op, { calls: entry.calls + pool.length, ms: entry.ms + performance.now() - ta });
     calls += pool.length;
     for (let guard = 0; guard < 600; guard++) {
       let pending = 0;
@@ -161,11 +160,13 @@ report(
   }
   const s = (performance.now() - t) / 1000;
   const why = [...failures].map(([code, n]) => `${n}× ${code}`).join(', ');
-  report(
-    'dispatcher: Async.VM.start / hard_shutdown',
-    `${int(asyncCalls / (asyncMs / 1000))} calls/s`,
-    `time inside the ${int(asyncCalls)} Async.* calls only (each creates a task and schedules the boot/shutdown)`,
-  );
+  for (const [op, { calls: n, ms }] of asyncByOp) {
+    report(
+      `dispatcher: Async.${op}`,
+      `${int(n / (ms / 1000))} calls/s`,
+      `time inside the ${int(n)} calls only (each checks, places, creates a task and schedules the work)`,
+    );
+  }
   report(
     'lifecycle cycles, all calls',
     `${int(calls / s)} calls/s`,

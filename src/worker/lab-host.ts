@@ -55,6 +55,7 @@ export class LabHost {
   }
 
   async receive(message: ToWorker): Promise<void> {
+    if (message.kind === 'init') return; // handled by the worker's entry
     if (message.kind === 'rpc') {
       if (this.engine === undefined) this.queue.push(message);
       else await this.answer(this.engine, message);

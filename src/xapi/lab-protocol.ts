@@ -17,6 +17,8 @@ export type LabAction =
   | 'save-now';
 
 export type ToWorker =
+  /** First message: which world a fresh lab starts with, and its clock speed. */
+  | { readonly kind: 'init'; readonly world: string; readonly speed: number }
   | { readonly kind: 'rpc'; readonly id: number; readonly request: JsonRpcRequest }
   | { readonly kind: 'lab'; readonly action: LabAction };
 

@@ -55,12 +55,8 @@ export class LabConnection {
   }
 
   private start(): XenApiClient {
-    const params = new URLSearchParams();
-    if (this.options.world !== undefined) params.set('world', this.options.world);
-    if (this.options.speed !== undefined) params.set('speed', String(this.options.speed));
-    const url = new URL('../../worker/lab.worker.ts', import.meta.url);
-    url.search = params.toString();
-    const worker = new Worker(url, { type: 'module', name: 'xenlab-pool' });
+    // Written out in full so the bundler finds and builds the worker.
+    const worker = new Worker(new URL('../../worker/lab.worker.ts', import.meta.url), { type: 'module', name: 'xenlab-pool' });
     this.worker = worker;
     const transport = createPortTransport(worker as never);
     this.transport = transport;
@@ -68,6 +64,7 @@ export class LabConnection {
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
     worker.addEventListener('error', (event) => this.onCrash(event.message || 'the simulated pool stopped unexpectedly'));
     this.client = client;
+    worker.postMessage({ kind: 'init', world: this.options.world ?? 'default', speed: this.options.speed ?? 1 } satisfies ToWorker);
     return client;
   }
 
