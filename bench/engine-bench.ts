@@ -17,7 +17,6 @@ import { runInNewContext } from 'node:vm';
 import { Engine } from '../src/engine/engine';
 import { WORLDS } from '../src/engine/worlds/world-by-name';
 import { createXapiServer } from '../src/server/http-server';
-import { nodeRealTimer } from '../src/server/real-time-clock';
 
 const HTTP_RUNS = 15;
 const READ_CALLS = 50_000;
@@ -198,7 +197,6 @@ report(
   }
   report('in-process: VM.get_all_records', `${median(callTimes).toFixed(1)} ms median`, `engine.call alone, ${HTTP_RUNS} runs`);
   report('in-process: JSON.stringify of it', `${median(encodeTimes).toFixed(1)} ms median`, `the response envelope, ${HTTP_RUNS} runs`);
-  engine.setRealTimer(nodeRealTimer);
   const server = createXapiServer(engine, { maxBodyBytes: 1024 * 1024 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jsonrpc`;

@@ -7,6 +7,7 @@ import { Engine, type EngineSnapshot } from './engine';
 import { buildDefaultWorld } from './worlds/default-world';
 import { hostMemoryUsed } from './host/memory';
 import { OPERATION_STATES } from './vm/power-table';
+import { worldProblems } from './worlds/world-invariants';
 
 const RUNS = Number(process.env['XENLAB_PROPERTY_RUNS'] ?? 1000);
 const SEED = Number(process.env['XENLAB_PROPERTY_SEED'] ?? Date.now() % 2 ** 31);
@@ -128,6 +129,8 @@ describe('pool invariants under random calls', () => {
           expect(['success', 'failure', 'cancelled']).toContain(engine.world.get('task', t).status);
         }
         checkInvariants(engine);
+        // The whole pool stays consistent: links both ways, memory, storage accounting, devices.
+        expect(await worldProblems(engine, session)).toEqual([]);
         // The world round-trips through its serialized form.
         const saved = JSON.stringify(engine.snapshot());
         expect(JSON.stringify(Engine.restore(JSON.parse(saved)).snapshot())).toBe(saved);

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine';
 import { WORLDS } from '../engine/worlds/world-by-name';
 import { createXapiServer } from './http-server';
-import { nodeRealTimer } from './real-time-clock';
 
 const PASSWORD = 'xenlab';
 const MAX_BODY = 64 * 1024;
@@ -65,7 +64,6 @@ async function login(): Promise<string> {
 
 beforeAll(async () => {
   engine = Engine.create({ seed: 7, password: PASSWORD, build: WORLDS.default });
-  engine.setRealTimer(nodeRealTimer);
   server = createXapiServer(engine, { maxBodyBytes: MAX_BODY, worldName: 'default', onError: () => undefined });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -320,7 +318,7 @@ describe('failures outside the engine', () => {
   }
 
   it('any other exception becomes INTERNAL_ERROR, in the envelope of the request', async () => {
-    const fake = { call: () => Promise.reject(new TypeError('boom')) } as unknown as Partial<Engine>;
+    const fake = { call: () => Promise.reject(new TypeError('boom')), setRealTimer: () => undefined } as unknown as Partial<Engine>;
     await withServer(fake, async (url) => {
       const v2 = (await (await fetch(url, { method: 'POST', body: '{"jsonrpc":"2.0","method":"VM.get_all","params":[],"id":3}' })).json()) as Record<string, unknown>;
       expect(v2['error']).toMatchObject({ message: 'INTERNAL_ERROR' });
@@ -331,7 +329,7 @@ describe('failures outside the engine', () => {
   });
 
   it('a result that cannot be written as JSON becomes INTERNAL_ERROR', async () => {
-    const fake = { call: () => Promise.resolve({ big: 10n }) } as unknown as Partial<Engine>;
+    const fake = { call: () => Promise.resolve({ big: 10n }), setRealTimer: () => undefined } as unknown as Partial<Engine>;
     await withServer(fake, async (url) => {
       const reply = (await (await fetch(url, { method: 'POST', body: '{"jsonrpc":"2.0","method":"VM.get_all","params":[],"id":5}' })).json()) as Record<
         string,

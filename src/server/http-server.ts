@@ -5,7 +5,8 @@
 // and no request, however malformed, can take the process down or change the
 // world unless the call itself succeeds.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Engine } from '../engine/engine';
+import type { Engine, RealTimer } from '../engine/engine';
+import { nodeRealTimer } from './real-time-clock';
 import { rpcResponseFor } from './rpc-handler';
 
 export interface XapiServerOptions {
@@ -15,6 +16,12 @@ export interface XapiServerOptions {
   readonly worldName?: string;
   /** Where unexpected server-side failures are reported (default console.error). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * How event.from waits out its timeout. Set on the engine by createXapiServer:
+   * real seconds by default, since over HTTP a client's event.from(…, 60)
+   * means a minute of its time, paused clock or not.
+   */
+  readonly realTimer?: RealTimer;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +39,7 @@ const CORS_HEADERS = {
 export function createXapiServer(engine: Engine, options: XapiServerOptions = {}): Server {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const onError = options.onError ?? ((e: unknown) => console.error('xenlab: request failed:', e));
+  engine.setRealTimer(options.realTimer ?? nodeRealTimer);
 
   const server = createServer((req, res) => {
     handle(engine, req, res, maxBody, options.worldName).catch((e: unknown) => {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine';
 import { WORLDS, isWorldName, type WorldName } from '../engine/worlds/world-by-name';
 import { JSONRPC_PATH, createXapiServer } from './http-server';
-import { createRealTimeClock, nodeRealTimer } from './real-time-clock';
+import { createRealTimeClock } from './real-time-clock';
 
 const MAX_SPEED = 3600; // as Simulator.set_speed accepts
 
@@ -104,7 +104,6 @@ function main(): void {
   const built = performance.now();
   const engine = Engine.create({ seed: cfg.seed, password: cfg.password, speed: cfg.speed, build: WORLDS[cfg.world] });
   const buildMs = performance.now() - built;
-  engine.setRealTimer(nodeRealTimer);
   const clock = createRealTimeClock(engine);
   const server = createXapiServer(engine, { worldName: cfg.world });
 

@@ -13,7 +13,7 @@ import { buildMethodTable } from '../engine/api/methods';
 import { Engine } from '../engine/engine';
 import { WORLDS } from '../engine/worlds/world-by-name';
 import { createXapiServer } from './http-server';
-import { createRealTimeClock, nodeRealTimer, type RealTimeClock } from './real-time-clock';
+import { createRealTimeClock, type RealTimeClock } from './real-time-clock';
 
 // A VM boots in tens of virtual seconds: at 50× that is well under a second or two.
 const SPEED = 50;
@@ -33,7 +33,6 @@ function objectsOf(type: string): XapiObject[] {
 
 beforeAll(async () => {
   engine = Engine.create({ seed: 11, password: PASSWORD, speed: SPEED, build: WORLDS.default });
-  engine.setRealTimer(nodeRealTimer);
   clock = createRealTimeClock(engine);
   server = createXapiServer(engine, { worldName: 'default', onError: (e) => console.error(e) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,9 +9,10 @@ function setup(options: { taskFollowing?: 'events' | 'poll'; version?: '1.0' | '
   const server = new FakeXapi();
   const transport = fakeTransport(server);
   const waits: number[] = [];
+  // A fake wait: records the asked time, yields one macrotask (never the asked time).
   const delay: Delay = async (ms) => {
     waits.push(ms);
-    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
   };
   const client = new XenApiClient({ transport, delay, pollInterval: 100, ...options });
   const vm = server.create('VM', { name_label: 'web-01', power_state: 'Halted' });

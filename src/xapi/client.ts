@@ -132,17 +132,17 @@ export class XenApiClient {
   }
 
   /** `method(session, ...args)`. */
-  call<T = unknown>(method: string, ...args: readonly unknown[]): Promise<T> {
+  async call<T = unknown>(method: string, ...args: readonly unknown[]): Promise<T> {
     return this.callWith<T>({}, method, ...args);
   }
 
   /** `call` with send options (an abort signal). */
-  callWith<T = unknown>(options: SendOptions, method: string, ...args: readonly unknown[]): Promise<T> {
+  async callWith<T = unknown>(options: SendOptions, method: string, ...args: readonly unknown[]): Promise<T> {
     return this.request<T>(method, [this.requireSession(), ...args], options);
   }
 
   /** `Async.<method>(session, ...args)`: the ref of the task that runs the call. */
-  startAsync(method: string, ...args: readonly unknown[]): Promise<Ref> {
+  async startAsync(method: string, ...args: readonly unknown[]): Promise<Ref> {
     return this.call<Ref>(`Async.${method}`, ...args);
   }
 

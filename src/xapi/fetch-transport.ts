@@ -19,17 +19,19 @@ export interface FetchInitLike {
   readonly signal?: unknown;
 }
 
-// A method signature (checked bivariantly) so that the platform's fetch, whose
-// init type names DOM or undici classes, is assignable.
-interface FetchLikeHolder {
-  fetch(url: string, init: FetchInitLike): Promise<FetchResponseLike>;
-}
-export type FetchLike = FetchLikeHolder['fetch'];
+/** A fetch-like function (what a fake in a test implements). */
+export type FetchLike = (url: string, init: FetchInitLike) => Promise<FetchResponseLike>;
 
 export interface FetchTransportOptions {
   /** Full URL of the endpoint, e.g. "https://pool-master/jsonrpc" or "http://127.0.0.1:8080/jsonrpc". */
   readonly url: string;
-  readonly fetch: FetchLike;
+  /**
+   * The fetch to use: `globalThis.fetch` in the browser and in Node, a fake in
+   * tests. Declared as a method so its parameters are compared bivariantly and
+   * the platform's fetch (whose init names DOM or undici types) fits without a
+   * cast. It is called unbound, as `fetch(url, init)`.
+   */
+  fetch(url: string, init?: FetchInitLike): Promise<FetchResponseLike>;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -40,7 +42,8 @@ export class FetchTransport implements Transport {
 
   constructor(options: FetchTransportOptions) {
     this.url = options.url;
-    this.fetchFn = options.fetch;
+    const fetchFn: FetchLike = options.fetch; // unbound on purpose: window.fetch must not get `options` as `this`
+    this.fetchFn = fetchFn;
     this.headers = { 'Content-Type': 'application/json', ...options.headers };
   }
 

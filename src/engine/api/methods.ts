@@ -7,6 +7,7 @@ import { defineSessionApi } from './session-api';
 import { defineSimulatorApi } from './simulator-api';
 import { defineSystemApi } from './system-api';
 import { defineTaskApi } from './task-api';
+import { defineVdiApi } from '../storage/vdi-api';
 import { defineVmConfigApi } from '../vm/config-api';
 import { defineVmLifecycleApi } from '../vm/lifecycle-api';
 
@@ -23,6 +24,7 @@ export function buildMethodTable(): MethodTable {
   defineSimulatorApi(table);
   defineVmLifecycleApi(table);
   defineVmConfigApi(table);
+  defineVdiApi(table);
   cached = table;
   return table;
 }

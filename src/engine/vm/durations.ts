@@ -3,6 +3,7 @@
 // guests' own boot and shutdown depend on the OS; suspend/resume stream the
 // memory image to or from the SR at its bandwidth.
 import type { VMRecord } from '../../xapi/types';
+import { TEMPLATES, type TemplateSpec } from '../worlds/catalog/templates';
 
 const GiB = 1024 ** 3;
 
@@ -20,14 +21,26 @@ export function domainBuildSeconds(memoryBytes: number): number {
   return Math.min(20, 2 + 0.4 * (memoryBytes / GiB));
 }
 
+type Guest = Pick<VMRecord, 'reference_label' | 'platform' | 'name_label'>;
+
+/** The template's own timing when the VM came from a known template. */
+function catalogEntry(vm: Guest): TemplateSpec | undefined {
+  return TEMPLATES.find((t) => t.reference_label === vm.reference_label);
+}
+
 /** From power-on to a guest whose tools report in. */
-export function guestBootSeconds(family: OsFamily): number {
+export function guestBootSeconds(vm: Guest): number {
+  const known = catalogEntry(vm)?.bootSeconds;
+  if (known !== undefined) return known;
+  const family = osFamily(vm);
   return family === 'windows' ? 45 : family === 'linux' ? 18 : 25;
 }
 
 /** A clean shutdown: the guest's own shutdown, then the domain is destroyed. */
-export function cleanShutdownSeconds(family: OsFamily): number {
-  return (family === 'windows' ? 14 : 6) + 1;
+export function cleanShutdownSeconds(vm: Guest): number {
+  const known = catalogEntry(vm)?.shutdownSeconds;
+  if (known !== undefined) return known + 1;
+  return (osFamily(vm) === 'windows' ? 14 : 6) + 1;
 }
 
 export const HARD_SHUTDOWN_SECONDS = 1;

@@ -14,11 +14,11 @@ import {
   domainBuildSeconds,
   HARD_SHUTDOWN_SECONDS,
   memoryImageSeconds,
-  osFamily,
   PAUSE_SECONDS,
 } from './durations';
 import { destroyVm } from './destroy';
 import { bootError, chooseHost } from './placement';
+import { suspendImageSize } from './suspend-image';
 
 const vmParam = { name: 'vm', type: ref('VM') } as const;
 const hostParam = { name: 'host', type: ref('host') } as const;
@@ -98,8 +98,8 @@ export function defineVmLifecycleApi(table: MethodTable): void {
 
   lifecycle('VM.clean_shutdown', [vmParam], (call, [vm]) => {
     assertVmOperation(call.engine, vm as string, 'clean_shutdown');
-    const family = osFamily(call.engine.world.get('VM', vm as string));
-    return schedule(call, vm as string, 'clean_shutdown', cleanShutdownSeconds(family), 'vm.halt.done', {}, true);
+    const seconds = cleanShutdownSeconds(call.engine.world.get('VM', vm as string));
+    return schedule(call, vm as string, 'clean_shutdown', seconds, 'vm.halt.done', {}, true);
   }, true);
   lifecycle('VM.hard_shutdown', [vmParam], (call, [vm]) => {
     assertVmOperation(call.engine, vm as string, 'hard_shutdown');
@@ -109,7 +109,7 @@ export function defineVmLifecycleApi(table: MethodTable): void {
     const { engine } = call;
     assertVmOperation(engine, vm as string, 'clean_reboot');
     const record = engine.world.get('VM', vm as string);
-    const seconds = cleanShutdownSeconds(osFamily(record)) + domainBuildSeconds(startFootprint(record));
+    const seconds = cleanShutdownSeconds(record) + domainBuildSeconds(startFootprint(record));
     return schedule(call, vm as string, 'clean_reboot', seconds, 'vm.reboot.done', {}, false);
   });
   lifecycle('VM.hard_reboot', [vmParam], (call, [vm]) => {
@@ -124,9 +124,10 @@ export function defineVmLifecycleApi(table: MethodTable): void {
     const record = engine.world.get('VM', vm as string);
     const sr = suspendSr(engine, vm as string);
     // The image holds the guest's memory; its space is taken when the suspend begins.
-    const size = record.memory_static_max;
+    const size = suspendImageSize(record.memory_static_max);
     const vdi = createVdi(engine, sr, {
-      name_label: `Suspend image for ${record.name_label}`,
+      name_label: 'Suspend image',
+      name_description: 'Suspend image',
       type: 'suspend',
       virtual_size: size,
       read_only: false,

@@ -5,7 +5,9 @@ import type { Engine } from '../engine';
 import { refreshHostMemory } from '../host/memory';
 import type { JobHandler } from '../jobs';
 import { destroyVdi } from '../storage/vdi-space';
-import { guestBootSeconds, osFamily } from './durations';
+import { createConsoles, destroyConsoles } from './consoles';
+import { guestBootSeconds } from './durations';
+import { isHvm } from './placement';
 
 type Args = Readonly<Record<string, unknown>>;
 
@@ -18,6 +20,19 @@ function nextDomid(engine: Engine): number {
 function setMetrics(engine: Engine, vm: string, patch: Record<string, unknown>): void {
   const metrics = engine.world.get('VM', vm).metrics;
   if (engine.world.has('VM_metrics', metrics)) engine.world.update('VM_metrics', metrics, { ...patch, last_updated: engine.datetime() } as never);
+}
+
+/** A running domain's disks and network interfaces are plugged; a halted one's are not. */
+function setDevicesAttached(engine: Engine, vm: string, attached: boolean): void {
+  const record = engine.world.get('VM', vm);
+  for (const vbd of record.VBDs) {
+    const v = engine.world.find('VBD', vbd);
+    const value = attached && v !== undefined && !v.empty;
+    if (v !== undefined && v.currently_attached !== value) engine.world.update('VBD', vbd, { currently_attached: value });
+  }
+  for (const vif of record.VIFs) {
+    if (engine.world.find('VIF', vif)?.currently_attached !== attached) engine.world.update('VIF', vif, { currently_attached: attached });
+  }
 }
 
 /** Make the VM's domain live on `host`: power state, residency, metrics, and the guest's boot. */
@@ -38,13 +53,17 @@ function bringUp(engine: Engine, vm: string, host: string, paused: boolean): voi
     state: [paused ? 'paused' : 'running'],
     current_domain_type: record.domain_type,
   });
+  createConsoles(engine, vm, host, !isHvm(record));
+  setDevicesAttached(engine, vm, true);
   refreshHostMemory(engine, host);
-  engine.scheduler.after(guestBootSeconds(osFamily(record)), 'vm.guest.booted', { vm, domid });
+  engine.scheduler.after(guestBootSeconds(record), 'vm.guest.booted', { vm, domid });
 }
 
 function bringDown(engine: Engine, vm: string): void {
   const record = engine.world.get('VM', vm);
   const host = record.resident_on;
+  destroyConsoles(engine, vm);
+  setDevicesAttached(engine, vm, false);
   engine.world.update('VM', vm, { power_state: 'Halted', resident_on: NULL_REF, scheduled_to_be_resident_on: NULL_REF, domid: -1 });
   setMetrics(engine, vm, { state: ['halted'], VCPUs_number: 0 });
   if (engine.world.has('VM_guest_metrics', record.guest_metrics)) {

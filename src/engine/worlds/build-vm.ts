@@ -12,6 +12,8 @@
 // installed has a VM_guest_metrics record, live while the guest runs.
 // buildVm does not refresh host memory: call refreshHostMemory once per host
 // after placing VMs (it scans every VM, so calling it per VM is quadratic).
+import { createConsoles } from '../vm/consoles';
+import { suspendImageSize } from '../vm/suspend-image';
 import type { OsFamily } from '../vm/durations';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
@@ -180,7 +182,7 @@ function createSystemDisk(engine: Engine, spec: VmSpec, running: boolean): strin
 
 function createSuspendImage(engine: Engine, spec: VmSpec, vmUuid: string, staticMax: number): string {
   const sr = spec.suspendSR ?? spec.sr;
-  const size = Math.ceil((staticMax * 1.2 * 1.05 + 100 * MiB) / MiB) * MiB;
+  const size = suspendImageSize(staticMax);
   const thin = THIN_SR_TYPES.has(engine.world.get('SR', sr).type);
   return createVdi(engine, sr, {
     name_label: 'Suspend image',
@@ -360,10 +362,3 @@ function lastBootFlags(engine: Engine, spec: VmSpec): Record<string, string> {
   return { vendor, features };
 }
 
-function createConsoles(engine: Engine, vm: string, host: string, pv: boolean): void {
-  const address = engine.world.get('host', host).address;
-  for (const protocol of pv ? (['rfb', 'vt100'] as const) : (['rfb'] as const)) {
-    const uuid = engine.rng.uuid();
-    engine.world.create('console', { uuid, protocol, VM: vm, location: `https://${address}/console?uuid=${uuid}`, other_config: {} });
-  }
-}

@@ -9,6 +9,8 @@ import type { RecordOf } from '../../xapi/types';
 
 type AnyRecord = Readonly<Record<string, unknown>>;
 type Listener = () => void;
+/** Sees every applied batch's events (e.g. tasks that are created and destroyed within one frame). */
+export type EventsListener = (events: EventBatch['events'], kind: EventBatch['kind']) => void;
 
 export type FrameScheduler = (flush: () => void) => void;
 
@@ -23,6 +25,7 @@ const browserFrames: FrameScheduler = (flush) => {
 export class ObjectCache {
   private readonly tables = new Map<string, Map<string, AnyRecord>>();
   private readonly listeners = new Set<Listener>();
+  private readonly eventListeners = new Set<EventsListener>();
   private pending: EventBatch[] = [];
   private scheduled = false;
   private loaded = false;
@@ -55,6 +58,12 @@ export class ObjectCache {
     return () => this.listeners.delete(listener);
   }
 
+  /** Every event as it is applied, before subscribers re-render. */
+  subscribeEvents(listener: EventsListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   /** Queue a batch from the event loop; applied on the next frame with any others. */
   enqueue(batch: EventBatch): void {
     this.pending.push(batch);
@@ -69,7 +78,10 @@ export class ObjectCache {
     const batches = this.pending;
     this.pending = [];
     if (batches.length === 0) return;
-    for (const batch of batches) this.apply(batch);
+    for (const batch of batches) {
+      this.apply(batch);
+      for (const listener of [...this.eventListeners]) listener(batch.events, batch.kind);
+    }
     this.revision++;
     for (const listener of [...this.listeners]) listener();
   }
