@@ -55,6 +55,13 @@ export class Operations {
     this.running[task] = onCancel === undefined ? { targets } : { targets, onCancel };
   }
 
+  /** Objects of a class that some running operation holds (each once). */
+  targetsOf(cls: ClassName): Set<string> {
+    const refs = new Set<string>();
+    for (const op of Object.values(this.running)) for (const t of op.targets) if (t.cls === cls) refs.add(t.ref);
+    return refs;
+  }
+
   isCancellable(task: string): boolean {
     return this.running[task]?.onCancel !== undefined;
   }

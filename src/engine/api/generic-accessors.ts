@@ -13,16 +13,19 @@ export function defineGenericAccessors(table: MethodTable): void {
     const cls = spec.name as ClassName;
     const self = { name: 'self', type: ref(cls) } as const;
 
-    define(table, {
-      name: `${cls}.get_all`,
-      params: [],
-      run: ({ engine }) => engine.world.refs(cls),
-    });
-    define(table, {
-      name: `${cls}.get_all_records`,
-      params: [],
-      run: ({ engine }) => Object.fromEntries(engine.world.entries(cls)),
-    });
+    // xapi lists every class's objects except sessions (datamodel.ml's expose_get_all_messages_for).
+    if (cls !== 'session') {
+      define(table, {
+        name: `${cls}.get_all`,
+        params: [],
+        run: ({ engine }) => engine.world.refs(cls),
+      });
+      define(table, {
+        name: `${cls}.get_all_records`,
+        params: [],
+        run: ({ engine }) => Object.fromEntries(engine.world.entries(cls)),
+      });
+    }
     define(table, {
       name: `${cls}.get_record`,
       params: [self],

@@ -42,8 +42,11 @@ export function hostMemoryUsed(engine: Engine, host: string): number {
     const actual = engine.world.find('VM_metrics', vm.metrics)?.memory_actual ?? vm.memory_target;
     used += actual + vm.memory_overhead;
   }
-  for (const [, vm] of engine.world.entries('VM')) {
-    if (vm.scheduled_to_be_resident_on === host && vm.resident_on !== host) used += startFootprint(vm);
+  // Reservations: VMs being started or resumed here. Only a running operation
+  // holds one, so look through those rather than every VM of the pool.
+  for (const vmRef of engine.operations.targetsOf('VM')) {
+    const vm = engine.world.find('VM', vmRef);
+    if (vm !== undefined && vm.scheduled_to_be_resident_on === host && vm.resident_on !== host) used += startFootprint(vm);
   }
   return used;
 }

@@ -52,8 +52,9 @@ function start(call: Call, vm: string, host: string | undefined, paused: boolean
     if (error !== undefined) throw error;
     target = host;
   }
-  reserve(engine, vm, target);
-  return schedule(call, vm, op, domainBuildSeconds(startFootprint(record)), 'vm.start.done', { host: target, paused }, true);
+  const pending = schedule(call, vm, op, domainBuildSeconds(startFootprint(record)), 'vm.start.done', { host: target, paused }, true);
+  reserve(engine, vm, target); // after the operation is on the VM: reservations are found through running operations
+  return pending;
 }
 
 function resume(call: Call, vm: string, host: string | undefined, paused: boolean, op: string): typeof PENDING {
@@ -69,8 +70,9 @@ function resume(call: Call, vm: string, host: string | undefined, paused: boolea
   }
   const sr = engine.world.find('VDI', record.suspend_VDI)?.SR;
   const bandwidth = srBandwidth(engine.world.find('SR', sr ?? NULL_REF)?.type ?? '');
+  const pending = schedule(call, vm, op, memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);
   reserve(engine, vm, target);
-  return schedule(call, vm, op, memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);
+  return pending;
 }
 
 /** Where a suspend image goes: the VM's suspend_SR, else the pool's, else its first disk's SR. */

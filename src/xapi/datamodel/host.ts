@@ -52,7 +52,7 @@ export const HOST_CLASS = {
     { name: 'external_auth_service_name', type: T.string, access: 'RO', default: '' },
     { name: 'external_auth_configuration', type: mapOf(T.string, T.string), access: 'RO', default: {} },
     { name: 'edition', type: T.string, access: 'RO', default: '' },
-    { name: 'license_server', type: mapOf(T.string, T.string), access: 'RW', default: { "address": 'localhost', "port": '27000' } },
+    { name: 'license_server', type: mapOf(T.string, T.string), access: 'RW', default: { address: 'localhost', port: '27000' } },
     { name: 'bios_strings', type: mapOf(T.string, T.string), access: 'RO', default: {} },
     { name: 'power_on_mode', type: T.string, access: 'RO', default: '', explicitSetter: true },
     { name: 'power_on_config', type: mapOf(T.string, T.string), access: 'RO', default: {} },

@@ -1,0 +1,79 @@
+// XenCenter's Events view: every task the console has seen, newest first,
+// with a status filter and "Dismiss all" for the finished ones.
+import { useId, useMemo, useState } from 'react';
+import { BUTTON, EventRow } from './event-row';
+import { EVENT_FILTERS, finishedRefs, listEvents, type EventFilter } from './event-list';
+import { dismissTaskEntries, useTaskLog } from './task-log-store';
+
+export function EventsView() {
+  const entries = useTaskLog((s) => s.log.entries);
+  const [filter, setFilter] = useState<EventFilter>('all');
+  const filterId = useId();
+  const rows = useMemo(() => listEvents(entries, filter), [entries, filter]);
+  const finished = useMemo(() => finishedRefs(entries), [entries]);
+  const total = Object.keys(entries).length;
+
+  return (
+    <section aria-labelledby={`${filterId}-title`} className="flex min-h-0 flex-1 flex-col">
+      <div className="flex shrink-0 flex-wrap items-center gap-3 border-b border-slate-300 bg-white px-3 py-1.5 text-xs">
+        <h2 id={`${filterId}-title`} className="text-sm font-semibold">
+          Events
+        </h2>
+        <label htmlFor={filterId} className="ml-2">
+          Status
+        </label>
+        <select
+          id={filterId}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as EventFilter)}
+          className="rounded-sm border border-slate-400 bg-white px-1 py-0.5"
+        >
+          {EVENT_FILTERS.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <span className="text-slate-700" aria-live="polite">
+          {rows.length === total ? `${String(total)} events` : `${String(rows.length)} of ${String(total)} events`}
+        </span>
+        <button type="button" className={`${BUTTON} ml-auto`} disabled={finished.length === 0} onClick={() => dismissTaskEntries(finished)}>
+          Dismiss all
+        </button>
+      </div>
+      <div className="min-h-0 flex-1 overflow-auto bg-white">
+        {rows.length === 0 ? (
+          <p className="p-4 text-slate-700">{total === 0 ? 'There are no events' : 'No events match the filter'}</p>
+        ) : (
+          <table className="w-full table-fixed border-collapse text-xs">
+            <colgroup>
+              <col className="w-[16%]" />
+              <col />
+              <col className="w-40" />
+              <col className="w-44" />
+              <col className="w-20" />
+              <col className="w-48" />
+            </colgroup>
+            <thead className="sticky top-0 bg-slate-100 text-left">
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="px-2 py-1 font-medium">Object</th>
+                <th scope="col" className="px-2 py-1 font-medium">Action</th>
+                <th scope="col" className="px-2 py-1 font-medium">Status</th>
+                <th scope="col" className="px-2 py-1 font-medium">Started</th>
+                <th scope="col" className="px-2 py-1 font-medium">Duration</th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((entry) => (
+                <EventRow key={entry.ref} entry={entry} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// Which tab pages an object has, in XenCenter's order (MainWindow.GetNewTabPages),
+// and which one to show. Tab ids are the lower-case words deep links use.
+// Performance, Snapshots, Console and HA come with later issues: absent here.
+import type { ObjectKind } from './object-kind';
+
+export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'search';
+
+export const TAB_LABELS: Readonly<Record<TabId, string>> = {
+  home: 'Home',
+  general: 'General',
+  memory: 'Memory',
+  storage: 'Storage',
+  networking: 'Networking',
+  nics: 'NICs',
+  search: 'Search',
+};
+
+const VM_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking'];
+
+/** The tabs of an object of this kind; Memory and NICs only for a live host. */
+export function tabsFor(kind: ObjectKind, live = true): readonly TabId[] {
+  switch (kind) {
+    case 'root':
+      return ['home', 'search'];
+    case 'pool':
+      return ['general', 'memory', 'storage', 'networking', 'search'];
+    case 'host':
+      return live ? ['general', 'memory', 'storage', 'networking', 'nics', 'search'] : ['general', 'storage', 'networking', 'search'];
+    case 'vm':
+    case 'template':
+    case 'snapshot':
+      return VM_TABS;
+    case 'sr':
+      return ['general', 'storage'];
+    case 'vdi':
+    case 'network':
+    case 'other':
+      return ['general'];
+    case 'missing':
+      return [];
+  }
+}
+
+export function isTabId(value: string | undefined): value is TabId {
+  return value !== undefined && Object.prototype.hasOwnProperty.call(TAB_LABELS, value);
+}
+
+/** The tab to show: the one asked for (deep link, or chosen), else the last one chosen for this kind, else the first. */
+export function resolveTab(tabs: readonly TabId[], requested: string | undefined, remembered: string | undefined): TabId | undefined {
+  if (isTabId(requested) && tabs.includes(requested)) return requested;
+  if (isTabId(remembered) && tabs.includes(remembered)) return remembered;
+  return tabs[0];
+}
