@@ -24,12 +24,25 @@ const OVERLAPPING = new Set(['clone', 'copy', 'export', 'snapshot', 'checkpoint'
 
 export class Operations {
   private running: Record<string, RunningOperation>;
+  /** How many running operations hold each object, by class (an index over `running`). */
+  private readonly held = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly engine: Engine,
     state: Readonly<Record<string, RunningOperation>> = {},
   ) {
     this.running = { ...state };
+    for (const op of Object.values(this.running)) this.index(op.targets, 1);
+  }
+
+  private index(targets: readonly OperationTarget[], delta: 1 | -1): void {
+    for (const t of targets) {
+      let byRef = this.held.get(t.cls);
+      if (byRef === undefined) this.held.set(t.cls, (byRef = new Map()));
+      const n = (byRef.get(t.ref) ?? 0) + delta;
+      if (n > 0) byRef.set(t.ref, n);
+      else byRef.delete(t.ref);
+    }
   }
 
   state(): Readonly<Record<string, RunningOperation>> {
@@ -53,13 +66,12 @@ export class Operations {
       this.engine.world.update(t.cls, t.ref, { current_operations: { ...current, [task]: t.op } } as never);
     }
     this.running[task] = onCancel === undefined ? { targets } : { targets, onCancel };
+    this.index(targets, 1);
   }
 
   /** Objects of a class that some running operation holds (each once). */
-  targetsOf(cls: ClassName): Set<string> {
-    const refs = new Set<string>();
-    for (const op of Object.values(this.running)) for (const t of op.targets) if (t.cls === cls) refs.add(t.ref);
-    return refs;
+  targetsOf(cls: ClassName): Iterable<string> {
+    return this.held.get(cls)?.keys() ?? [];
   }
 
   isCancellable(task: string): boolean {
@@ -79,6 +91,7 @@ export class Operations {
     const op = this.running[task];
     if (op === undefined) return;
     delete this.running[task];
+    this.index(op.targets, -1);
     for (const t of op.targets) {
       if (!this.engine.world.has(t.cls, t.ref)) continue;
       const current = { ...currentOps(this.engine, t.cls, t.ref) };
