@@ -53,12 +53,12 @@ export function Toasts() {
   // The live regions stay in the page while empty, so screen readers announce what is added.
   return (
     <div className="pointer-events-none fixed right-3 bottom-9 z-50 flex flex-col items-end gap-2">
-      <div role="alert" className="flex flex-col gap-2">
+      <div role="alert" aria-label="Error notifications" className="flex flex-col gap-2">
         {errors.map((t) => (
           <ToastCard key={t.id} toast={t} />
         ))}
       </div>
-      <div role="status" aria-live="polite" className="flex flex-col gap-2">
+      <div role="status" aria-live="polite" aria-label="Notifications" className="flex flex-col gap-2">
         {others.map((t) => (
           <ToastCard key={t.id} toast={t} />
         ))}

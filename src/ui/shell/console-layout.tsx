@@ -8,8 +8,11 @@ import { NavigationPane } from '../tree/navigation-pane';
 import { ObjectView } from '../tabs/object-view';
 import { DialogHost } from '../dialogs/dialog-host';
 import { Toasts } from '../notifications/toasts';
+import { NotificationsView } from '../notifications/notifications-view';
+import { useUi } from '../state/ui-store';
 
 export function ConsoleLayout() {
+  const view = useUi((s) => s.place.view);
   return (
     <div className="flex h-screen flex-col bg-slate-100 text-sm text-slate-900">
       <header className="shrink-0 border-b border-slate-300 bg-white">
@@ -19,7 +22,7 @@ export function ConsoleLayout() {
       <div className="flex min-h-0 flex-1">
         <NavigationPane />
         <main className="flex min-w-0 flex-1 flex-col" aria-label="Object view">
-          <ObjectView />
+          {view === 'notifications' ? <NotificationsView /> : <ObjectView />}
         </main>
       </div>
       <StatusBar />

@@ -1,0 +1,119 @@
+// The worker's lab through its message protocol: loading, corrupt saves,
+// serving XenAPI, saving, resetting.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { FromWorker } from '../xapi/lab-protocol';
+import { makeRequest } from '../xapi/jsonrpc';
+import { LabHost, type LabHostOptions } from './lab-host';
+import { indexedDbStore, parseStored, type WorldStore } from './world-store';
+
+function memoryStore(initial?: unknown): WorldStore & { raw: unknown } {
+  const store = {
+    raw: initial,
+    load: async () => (store.raw === undefined ? { kind: 'empty' as const } : parseStored(store.raw)),
+    save: async (snapshot: unknown) => {
+      store.raw = JSON.stringify({ schema: 1, snapshot });
+    },
+    clear: async () => {
+      store.raw = undefined;
+    },
+  };
+  return store as WorldStore & { raw: unknown };
+}
+
+function harness(store: WorldStore) {
+  const out: FromWorker[] = [];
+  let pendingSave: (() => void) | undefined;
+  const options: LabHostOptions = {
+    store,
+    post: (m) => out.push(m),
+    sleep: () => Promise.resolve(),
+    ticks: { now: () => 0, every: () => () => undefined },
+    debounce: (_ms, fn) => {
+      pendingSave = fn;
+    },
+  };
+  const host = new LabHost(options);
+  let id = 0;
+  const rpc = async (method: string, params: unknown[]) => {
+    const n = ++id;
+    await host.receive({ kind: 'rpc', id: n, request: makeRequest(method, params, n) });
+    const answer = out.find((m): m is Extract<FromWorker, { kind: 'rpc' }> => m.kind === 'rpc' && m.id === n);
+    return answer?.response as { result?: unknown; error?: { message: string } };
+  };
+  return { host, out, rpc, flushSave: () => pendingSave?.() };
+}
+
+describe('LabHost', () => {
+  it('builds the default world on first start, saves it, and serves XenAPI', async () => {
+    const store = memoryStore();
+    const { host, out, rpc } = harness(store);
+    await host.boot();
+    expect(out.filter((m) => m.kind === 'status').map((m) => (m as { status: { state: string } }).status.state)).toEqual(['loading', 'ready']);
+    expect(store.raw).toBeTypeOf('string');
+    const login = await rpc('session.login_with_password', ['root', 'xenlab']);
+    const pools = await rpc('pool.get_all_records', [login.result]);
+    expect(Object.values(pools.result as object).map((p: { name_label: string }) => p.name_label)).toEqual(['Lab Pool']);
+  });
+
+  it('restores the saved world: same objects, same virtual time', async () => {
+    const store = memoryStore();
+    const first = harness(store);
+    await first.host.boot();
+    const session = (await first.rpc('session.login_with_password', ['root', 'xenlab'])).result;
+    const [vm] = (await first.rpc('VM.get_by_name_label', [session, 'game-01'])).result as string[];
+    await first.rpc('VM.set_name_label', [session, vm, 'renamed before reload']);
+    await first.rpc('Simulator.advance', [session, 123]);
+    first.flushSave();
+    await Promise.resolve();
+    const second = harness(store);
+    await second.host.boot();
+    expect(second.host.state).toMatchObject({ state: 'ready', origin: 'restored' });
+    const again = (await second.rpc('session.login_with_password', ['root', 'xenlab'])).result;
+    expect((await second.rpc('VM.get_name_label', [again, vm])).result).toBe('renamed before reload');
+    expect(((await second.rpc('Simulator.get_time', [again])).result as { seconds: number }).seconds).toBeCloseTo(123);
+  });
+
+  it('reports a corrupt save instead of serving, and starts afresh when told', async () => {
+    const store = memoryStore('{"schema":1,"snapshot":{"version":1,');
+    const { host, out, rpc } = harness(store);
+    await host.boot();
+    expect(host.state).toMatchObject({ state: 'corrupt' });
+    await host.receive({ kind: 'lab', action: 'get-stored' });
+    expect(out.find((m) => m.kind === 'stored')).toEqual({ kind: 'stored', raw: '{"schema":1,"snapshot":{"version":1,' });
+    // Calls wait while the lab is not ready; they are answered once it is.
+    const pending = rpc('session.login_with_password', ['root', 'xenlab']);
+    await host.receive({ kind: 'lab', action: 'start-fresh' });
+    await pending;
+    expect(host.state).toMatchObject({ state: 'ready', origin: 'fresh' });
+    expect(parseStored(store.raw).kind).toBe('ok');
+  });
+
+  it('calls a save from an unknown version corrupt, with the reason', () => {
+    const result = parseStored(JSON.stringify({ schema: 1, snapshot: { version: 99 } }));
+    expect(result).toMatchObject({ kind: 'corrupt' });
+    expect((result as { reason: string }).reason).toMatch(/version 99/);
+    expect(parseStored(JSON.stringify({ schema: 7 }))).toMatchObject({ kind: 'corrupt' });
+  });
+
+  it('reset throws the world away for the default one', async () => {
+    const { host, rpc } = harness(memoryStore());
+    await host.boot();
+    const session = (await rpc('session.login_with_password', ['root', 'xenlab'])).result;
+    const [vm] = (await rpc('VM.get_by_name_label', [session, 'game-01'])).result as string[];
+    await rpc('VM.set_name_label', [session, vm, 'changed']);
+    await host.receive({ kind: 'lab', action: 'reset' });
+    expect((await rpc('VM.get_all', [session])).error?.message).toBe('SESSION_INVALID');
+    const fresh = (await rpc('session.login_with_password', ['root', 'xenlab'])).result;
+    expect((await rpc('VM.get_by_name_label', [fresh, 'game-01'])).result).toHaveLength(1);
+  });
+
+  it('keeps the lab in IndexedDB between sessions', async () => {
+    const store = indexedDbStore('xenlab-test', 'worlds');
+    const { host } = harness(store);
+    await host.boot();
+    expect((await store.load()).kind).toBe('ok');
+    await store.clear();
+    expect((await store.load()).kind).toBe('empty');
+  });
+});
