@@ -1,4 +1,21 @@
-// Being built: see the console section.
+// The open dialog, from the UI store: Properties, Delete confirmation, or
+// Reset lab. One at a time, as in a desktop console.
+import { ResetLabDialog } from '../lab/reset-lab-dialog';
+import { useUi } from '../state/ui-store';
+import { DeleteDialog } from './delete-dialog';
+import { PropertiesDialog } from './properties-dialog';
+
 export function DialogHost() {
-  return null;
+  const dialog = useUi((s) => s.dialog);
+  const close = useUi((s) => s.closeDialog);
+  if (dialog === undefined) return null;
+  switch (dialog.kind) {
+    case 'properties':
+      // Keyed by object: a new object's dialog starts from its own record.
+      return <PropertiesDialog key={dialog.ref} objectRef={dialog.ref} onClose={close} />;
+    case 'confirm-delete':
+      return <DeleteDialog key={dialog.refs.join()} refs={dialog.refs} onClose={close} />;
+    case 'reset-lab':
+      return <ResetLabDialog onClose={close} />;
+  }
 }

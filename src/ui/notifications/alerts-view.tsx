@@ -8,10 +8,10 @@ import type { ClassName } from '../../xapi/datamodel/classes';
 import { isXenApiError } from '../../xapi/errors';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
+import { formatDateTime } from '../format/datetime';
 import { useLab } from '../lab/lab-context';
 import { buildAlertRows, SEVERITIES, type AlertRow, type Severity, type SeverityFilter } from './alert-list';
 import { BUTTON } from './event-row';
-import { formatDateTimeText } from './task-display';
 import { showToast } from './toast-store';
 
 /** Alerts dismissed where the server cannot destroy messages. */
@@ -158,7 +158,7 @@ export function AlertsView() {
                       {row.body !== '' && <p className="mt-0.5 break-words whitespace-pre-wrap text-slate-800">{row.body}</p>}
                     </td>
                     <td className="px-2 py-1.5 break-words">{row.source}</td>
-                    <td className="px-2 py-1.5 tabular-nums">{formatDateTimeText(row.timestamp)}</td>
+                    <td className="px-2 py-1.5 tabular-nums">{formatDateTime(row.timestamp)}</td>
                     <td className="px-2 py-1.5">
                       <button type="button" className={BUTTON} onClick={() => void dismiss([row.ref])}>
                         Dismiss

@@ -1,17 +1,19 @@
 // One task in the Events view: object, action (friendly title and raw
 // method), status with a progress bar while it runs, start time, duration,
 // the error explained when it failed, and Cancel / Dismiss / Go to object.
-import { memo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { ClassName } from '../../xapi/datamodel/classes';
 import { isXenApiError } from '../../xapi/errors';
-import { useObject } from '../cache/use-cache';
+import { isOpaqueRef } from '../../xapi/refs';
+import type { ObjectCache } from '../cache/object-cache';
+import { useCacheSelector, useObject } from '../cache/use-cache';
+import { formatDateTime } from '../format/datetime';
 import { useLab } from '../lab/lab-context';
 import { useUi } from '../state/ui-store';
 import {
   actionTitle,
   durationSeconds,
   explainError,
-  formatDateTimeText,
   formatDuration,
   isRunning,
   statusWord,
@@ -35,11 +37,37 @@ const STATUS_STYLE: Readonly<Record<TaskStatusWord, { icon: string; className: s
 export const BUTTON =
   'rounded-sm border border-slate-400 bg-white px-2 py-0.5 text-xs text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-default disabled:border-slate-300 disabled:text-slate-500 disabled:hover:bg-white';
 
-function useObjectName(entry: TaskEntry): { name: string; exists: boolean } {
-  const rec = useObject((entry.object?.cls ?? 'VM') as ClassName, entry.object?.ref);
-  const live = (rec as { name_label?: unknown } | undefined)?.name_label;
-  return { name: typeof live === 'string' ? live : (entry.object?.name ?? ''), exists: rec !== undefined };
+/** Classes a task's object can be, in the order a failed call's error params are searched. */
+const OBJECT_CLASSES = ['VM', 'host', 'SR', 'VDI', 'pool', 'network'] as const;
+
+/**
+ * The task's object: the one whose current_operations held it, else (a call
+ * refused before it began) the first object its error names, e.g. the VM in
+ * VM_BAD_POWER_STATE. Its live name, or the name it had when last seen.
+ */
+function useTaskObject(entry: TaskEntry): { ref: string | undefined; name: string; exists: boolean } {
+  const known = entry.object;
+  const params = known === undefined ? entry.task.error_info.slice(1).join('\n') : '';
+  // First the object's class and ref (a string: stable between renders), then its record.
+  const locate = useCallback(
+    (cache: ObjectCache) => {
+      if (known !== undefined) return `${known.cls}\n${known.ref}`;
+      for (const value of params.split('\n')) {
+        if (!isOpaqueRef(value)) continue;
+        const cls = OBJECT_CLASSES.find((c) => cache.get(c, value) !== undefined);
+        if (cls !== undefined) return `${cls}\n${value}`;
+      }
+      return undefined;
+    },
+    [known, params],
+  );
+  const where = useCacheSelector(locate)?.split('\n');
+  const rec = useObject((where?.[0] ?? 'VM') as ClassName, where?.[1]) as Named | undefined;
+  const live = rec?.name_label;
+  return { ref: where?.[1], name: typeof live === 'string' ? live : (known?.name ?? ''), exists: rec !== undefined };
 }
+
+type Named = { readonly name_label?: unknown };
 
 function ProgressBar({ value, label }: { value: number; label: string }) {
   const pct = Math.round(Math.min(1, Math.max(0, value)) * 100);
@@ -64,7 +92,7 @@ export const EventRow = memo(function EventRow({ entry }: { entry: TaskEntry }) 
   const lab = useLab();
   const [busy, setBusy] = useState(false);
   const { task } = entry;
-  const { name, exists } = useObjectName(entry);
+  const { ref: objectRef, name, exists } = useTaskObject(entry);
   const title = actionTitle(task.name_label);
   const status = statusWord(entry);
   const running = isRunning(entry);
@@ -103,9 +131,8 @@ export const EventRow = memo(function EventRow({ entry }: { entry: TaskEntry }) 
   };
 
   const goTo = () => {
-    const target = entry.object;
-    if (target === undefined) return;
-    useUi.getState().navigate({ view: 'infrastructure', selection: [target.ref], tab: undefined });
+    if (objectRef === undefined) return;
+    useUi.getState().navigate({ view: 'infrastructure', selection: [objectRef], tab: undefined });
   };
 
   return (
@@ -123,7 +150,7 @@ export const EventRow = memo(function EventRow({ entry }: { entry: TaskEntry }) 
         </div>
         {running && <ProgressBar value={task.progress} label={`Progress of ${what}`} />}
       </td>
-      <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">{formatDateTimeText(task.created)}</td>
+      <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">{formatDateTime(task.created)}</td>
       <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">{duration === undefined ? '—' : formatDuration(duration)}</td>
       <td className="px-2 py-1.5">
         <div className="flex flex-wrap gap-1">

@@ -112,14 +112,6 @@ export function formatDuration(seconds: number): string {
   return m % 60 === 0 ? `${String(h)} h` : `${String(h)} h ${String(m % 60)} min`;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-/** A XenAPI datetime in the reader's locale; '—' for the epoch or garbage. */
-export function formatDateTimeText(datetime: string): string {
-  const t = timeOf(datetime);
-  return t === undefined ? '—' : DATE_TIME.format(new Date(t * 1000));
-}
-
 export interface ExplainedError {
   readonly code: string;
   /** Plain-language explanation, when the code is in the catalogue. */

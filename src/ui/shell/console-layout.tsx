@@ -10,9 +10,11 @@ import { DialogHost } from '../dialogs/dialog-host';
 import { Toasts } from '../notifications/toasts';
 import { NotificationsView } from '../notifications/notifications-view';
 import { useUi } from '../state/ui-store';
+import { useHashSync } from '../state/use-hash-sync';
 
 export function ConsoleLayout() {
   const view = useUi((s) => s.place.view);
+  useHashSync(); // the URL hash follows the place, and the place the hash
   return (
     <div className="flex h-screen flex-col bg-slate-100 text-sm text-slate-900">
       <header className="shrink-0 border-b border-slate-300 bg-white">

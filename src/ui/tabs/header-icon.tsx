@@ -1,25 +1,9 @@
-// The header's icon. Stand-in until ../format/object-icon.tsx lands; then the
-// header uses that one for objects and keeps this for the XenLab root.
+// The header's icon: the object's tree icon (../format/object-icon), drawn
+// at twice the size; the XenLab root has its own.
+import { IconGlyph, objectIconKind, type IconRecord } from '../format/object-icon';
 import type { FocusedObject } from './object-kind';
 
-const GLYPHS: Readonly<Record<FocusedObject['kind'], string>> = {
-  root: '🖧',
-  pool: '▦',
-  host: '▤',
-  vm: '▣',
-  template: '▢',
-  snapshot: '◩',
-  sr: '⛁',
-  vdi: '◫',
-  network: '⇄',
-  other: '◇',
-  missing: '?',
-};
-
-export function HeaderIcon({ focus }: { focus: FocusedObject; record: unknown }) {
-  return (
-    <span aria-hidden="true" className="flex h-8 w-8 shrink-0 items-center justify-center rounded-sm border border-slate-300 bg-white text-lg text-slate-600">
-      {GLYPHS[focus.kind]}
-    </span>
-  );
+export function HeaderIcon({ focus, record }: { focus: FocusedObject; record: IconRecord | undefined }) {
+  const kind = focus.kind === 'root' ? 'root' : focus.cls === undefined ? 'objects' : objectIconKind(focus.cls, record, focus.live);
+  return <IconGlyph kind={kind} className="h-8 w-8" />;
 }

@@ -94,7 +94,7 @@ export function headerText(cache: ObjectCache, focus: FocusedObject): HeaderText
       const sr = cache.get('SR', ref);
       if (sr === undefined) return { name: '', type: 'Storage', state: '' };
       const free = Math.max(0, sr.physical_size - sr.physical_utilisation);
-      const where = sr.shared ? 'shared' : hostName(cache, cache.get('PBD', sr.PBDs[0] ?? '')?.host ?? '');
+      const where = sr.shared ? 'Shared' : hostName(cache, cache.get('PBD', sr.PBDs[0] ?? '')?.host ?? '');
       return { name: sr.name_label, type: `${srTypeLabel(sr.type)} storage`, state: `${where === '' ? '' : `${where}, `}${formatBytes(free)} free of ${formatBytes(sr.physical_size)}` };
     }
     case 'vdi': {

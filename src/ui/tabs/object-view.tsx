@@ -1,4 +1,71 @@
-// Being built: see the issue's console section.
+// The right-hand side of the console: the focused object's header and its
+// tab pages (Radix Tabs: `tab`s and a `tabpanel`). The focused object is the
+// last of the selection (none = the XenLab root); the tab shown is the one
+// in the place (deep link or chosen), else the last chosen for that kind of
+// object, else the first.
+import * as Tabs from '@radix-ui/react-tabs';
+import { useCallback } from 'react';
+import { useCacheSelector } from '../cache/use-cache';
+import type { ObjectCache } from '../cache/object-cache';
+import { useUi } from '../state/ui-store';
+import { ObjectHeader } from './object-header';
+import { focusedObject, sameFocus } from './object-kind';
+import { isTabId, resolveTab, TAB_LABELS, tabsFor } from './tab-pages';
+import { useTabMemory } from './tab-memory';
+import { TabPage } from './tab-page';
+
+const selectLoaded = (c: ObjectCache) => c.isLoaded;
+
 export function ObjectView() {
-  return null;
+  const focusedRef = useUi((s) => s.place.selection[s.place.selection.length - 1]);
+  const requested = useUi((s) => s.place.tab);
+  const selectFocus = useCallback((c: ObjectCache) => focusedObject(c, focusedRef), [focusedRef]);
+  const focus = useCacheSelector(selectFocus, sameFocus);
+  const loaded = useCacheSelector(selectLoaded);
+  const remembered = useTabMemory((s) => s.lastTab[focus.kind]);
+  const rememberTab = useTabMemory((s) => s.rememberTab);
+  const tabs = tabsFor(focus.kind, focus.live);
+  const tab = resolveTab(tabs, requested, remembered);
+
+  const choose = (value: string) => {
+    if (!isTabId(value)) return;
+    rememberTab(focus.kind, value);
+    useUi.getState().chooseTab(value);
+  };
+
+  if (!loaded) {
+    return (
+      <p role="status" className="p-4 text-slate-600">
+        Loading the pool…
+      </p>
+    );
+  }
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col bg-white">
+      <ObjectHeader focus={focus} />
+      {tab === undefined ? (
+        <p className="p-4 text-slate-600">The selected object is no longer in the pool. Select another object in the tree.</p>
+      ) : (
+        <Tabs.Root value={tab} onValueChange={choose} className="flex min-h-0 flex-1 flex-col">
+          <Tabs.List aria-label="Tab pages" className="flex shrink-0 gap-0.5 border-b border-slate-300 bg-slate-100 px-2 pt-1">
+            {tabs.map((t) => (
+              <Tabs.Trigger
+                key={t}
+                value={t}
+                className="-mb-px rounded-t-sm border border-transparent px-3 py-1 text-[13px] text-slate-700 hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600 data-[state=active]:border-slate-300 data-[state=active]:border-b-white data-[state=active]:bg-white data-[state=active]:text-slate-900"
+              >
+                {TAB_LABELS[t]}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+          {tabs.map((t) => (
+            <Tabs.Content key={t} value={t} className="min-h-0 flex-1 overflow-auto bg-white p-3 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600">
+              {t === tab ? <TabPage tab={t} focus={focus} /> : null}
+            </Tabs.Content>
+          ))}
+        </Tabs.Root>
+      )}
+    </div>
+  );
 }

@@ -72,3 +72,17 @@ export function sourceFromCache(cache: ObjectCache): TreeSource {
 export function emptyTable<T>(): Table<T> {
   return new Map<string, T>();
 }
+
+/** The fields every tree object has, looked up by its class. */
+export interface CommonFields {
+  readonly name_label: string;
+  readonly name_description: string;
+  readonly tags: readonly string[];
+  readonly other_config: { readonly [key: string]: string };
+}
+
+const CLASS_TABLE = { pool: 'pool', host: 'host', VM: 'VM', SR: 'SR', network: 'network', VDI: 'VDI' } as const;
+
+export function commonFields(src: TreeSource, cls: keyof typeof CLASS_TABLE, ref: string): CommonFields | undefined {
+  return src[CLASS_TABLE[cls]].get(ref);
+}

@@ -18,9 +18,9 @@ export function Section({ title, children }: { title: string; children: ReactNod
           aria-controls={bodyId}
           onClick={() => toggle(title)}
         >
-          <span aria-hidden="true" className={`inline-block w-3 text-[10px] text-slate-500 transition-transform ${collapsed ? '' : 'rotate-90'}`}>
-            ▶
-          </span>
+          <svg aria-hidden="true" viewBox="0 0 10 10" width="10" height="10" className={`shrink-0 text-slate-500 transition-transform ${collapsed ? '' : 'rotate-90'}`}>
+            <path d="M3 1.5 7 5 3 8.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
           {title}
         </button>
       </h3>
@@ -33,7 +33,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
 
 /** Property rows: a description list, labels in a narrow column. */
 export function Properties({ children }: { children: ReactNode }) {
-  return <dl className="m-0 grid grid-cols-[minmax(9rem,max-content)_1fr] gap-x-6 gap-y-1 text-[13px]">{children}</dl>;
+  return <dl className="m-0 grid grid-cols-[13.5rem_1fr] gap-x-6 gap-y-1 text-[13px]">{children}</dl>;
 }
 
 export function Row({ label, children }: { label: string; children: ReactNode }) {

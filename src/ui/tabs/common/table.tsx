@@ -2,7 +2,10 @@
 // rows and a caption for screen readers, in XenCenter's grid style.
 import type { ReactNode } from 'react';
 
-export function DataTable({ caption, columns, children, empty }: { caption: string; columns: readonly string[]; children: ReactNode; empty?: string | undefined }) {
+/** A column: its header text, and whether it holds numbers (right-aligned, header too). */
+export type Column = string | { readonly label: string; readonly numeric: true };
+
+export function DataTable({ caption, columns, children, empty }: { caption: string; columns: readonly Column[]; children: ReactNode; empty?: string | undefined }) {
   const hasRows = Array.isArray(children) ? children.some((c) => c !== null && c !== false && c !== undefined) : children !== null && children !== undefined && children !== false;
   return (
     <div className="overflow-auto rounded-sm border border-slate-300 bg-white">
@@ -10,11 +13,14 @@ export function DataTable({ caption, columns, children, empty }: { caption: stri
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-[1] bg-gradient-to-b from-slate-50 to-slate-200">
           <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col" className="border-b border-r border-slate-300 px-2 py-1 text-left font-semibold whitespace-nowrap text-slate-700 last:border-r-0">
-                {c}
-              </th>
-            ))}
+            {columns.map((c) => {
+              const label = typeof c === 'string' ? c : c.label;
+              return (
+                <th key={label} scope="col" className={`border-r border-b border-slate-300 px-2 py-1 font-semibold whitespace-nowrap text-slate-700 last:border-r-0 ${typeof c === 'string' ? 'text-left' : 'text-right'}`}>
+                  {label}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>

@@ -1,0 +1,274 @@
+// `npm run bench:ui`: how the console feels with the large world. Builds the
+// app into its own directory, serves it with `vite preview` on a free port,
+// and drives Chromium with Playwright (not part of `npm test`; it asserts
+// nothing -- DESIGN.md: a test never asserts on wall-clock time).
+//
+//  1. opens `?world=large&speed=10` (64 hosts, 1,000 VMs, clock at 10×) in a
+//     fresh context and measures the time from navigation start to the first
+//     visible tree item (a MutationObserver in the page, performance.now());
+//  2. for BENCH_SECONDS (default 30) scrolls the tree with the mouse wheel and
+//     switches tabs by clicking their names (now and then selecting another
+//     tree item, so the tabs show different objects), while the page records
+//     long tasks (PerformanceObserver 'longtask': Chromium reports only tasks
+//     of 50 ms or more) and requestAnimationFrame frame times;
+//  3. prints a table against the targets: no long task over 50 ms after load,
+//     frame time p95 ≤ 16.7 ms.
+//
+// Options (environment): CHROMIUM_PATH (default /usr/bin/chromium),
+// BENCH_SECONDS, BENCH_DIST (serve this build instead of building one),
+// BENCH_HEADED=1 (show the browser).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 800 };
+const FRAME_TARGET_MS = 16.7;
+const LONG_TASK_TARGET_MS = 50;
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+// ---- build and serve ----------------------------------------------------------------
+
+function build(): { dir: string; temporary: boolean } {
+  const given = process.env['BENCH_DIST'];
+  if (given !== undefined && given !== '') return { dir: given, temporary: false };
+  const dir = mkdtempSync(join(tmpdir(), 'xenlab-ui-bench-'));
+  log(`building into ${dir} …`);
+  const res = spawnSync('npx', ['--no-install', 'vite', 'build', '--outDir', dir, '--emptyOutDir'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (res.status !== 0) throw new Error('vite build failed');
+  return { dir, temporary: true };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function serve(dir: string): Promise<{ url: string; server: ChildProcess }> {
+  const port = await freePort();
+  const server = spawn('npx', ['--no-install', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dir], {
+    stdio: 'ignore',
+    detached: true, // its own process group, so the whole tree is stopped at the end
+  });
+  const url = `http://127.0.0.1:${String(port)}/`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, server };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop(server);
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+function stop(server: ChildProcess): void {
+  if (server.pid === undefined) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+// ---- what the page records ----------------------------------------------------------
+
+// Installed before any page script runs. Plain JavaScript in a string: this
+// file is type-checked without the DOM library.
+const RECORDER = `
+(() => {
+  const b = (window.__bench = { firstTree: undefined, longTasks: [], frames: [], recording: false });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = () => {
+    if (b.firstTree !== undefined) return true;
+    const item = document.querySelector('[role="treeitem"]');
+    if (item && item.getClientRects().length > 0) { b.firstTree = performance.now(); return true; }
+    return false;
+  };
+  const watch = () => {
+    if (seen()) return;
+    const mo = new MutationObserver(() => { if (seen()) mo.disconnect(); });
+    mo.observe(document, { childList: true, subtree: true, attributes: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch); else watch();
+  let last;
+  const frame = (t) => {
+    if (b.recording && last !== undefined) b.frames.push(t - last);
+    last = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  b.start = () => { b.frames = []; last = undefined; b.recording = true; b.since = performance.now(); };
+  b.stop = () => { b.recording = false; b.until = performance.now(); };
+})();
+`;
+
+interface Recorded {
+  readonly firstTree: number | undefined;
+  readonly longTasks: readonly { readonly start: number; readonly duration: number }[];
+  readonly frames: readonly number[];
+  readonly since: number;
+  readonly until: number;
+}
+
+// ---- the interaction ----------------------------------------------------------------
+
+async function exercise(page: Page, seconds: number): Promise<{ scrolls: number; tabClicks: number; selections: number }> {
+  const tree = page.getByRole('tree').first();
+  const box = await tree.boundingBox();
+  if (box === null) throw new Error('the tree has no box');
+  const centre = { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 300) };
+  const counts = { scrolls: 0, tabClicks: 0, selections: 0 };
+  const end = Date.now() + seconds * 1000;
+  let direction = 1;
+  let round = 0;
+  while (Date.now() < end) {
+    // A burst of wheel steps, reversing now and then, as a person reading down the tree.
+    await page.mouse.move(centre.x, centre.y);
+    for (let i = 0; i < 6 && Date.now() < end; i++) {
+      await page.mouse.wheel(0, direction * 240);
+      counts.scrolls++;
+      await page.waitForTimeout(50);
+    }
+    if (round % 4 === 3) direction = -direction;
+    // Every few rounds select another visible item, so the tabs show a different object.
+    if (round % 3 === 0) {
+      const items = page.getByRole('treeitem');
+      const n = await items.count();
+      if (n > 0) {
+        await items.nth((round * 7) % n).click({ timeout: 2000 }).catch(() => undefined);
+        counts.selections++;
+      }
+    }
+    const tabs = page.getByRole('tab');
+    const names = (await tabs.allTextContents()).map((t) => t.trim()).filter((t) => t !== '');
+    for (const name of names.slice(0, 4)) {
+      if (Date.now() >= end) break;
+      await page.getByRole('tab', { name, exact: true }).first().click({ timeout: 2000 }).catch(() => undefined);
+      counts.tabClicks++;
+      await page.waitForTimeout(120);
+    }
+    round++;
+  }
+  return counts;
+}
+
+// ---- figures -----------------------------------------------------------------------
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? Number.NaN;
+}
+
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`);
+
+function table(rows: readonly (readonly [string, string, string, string])[]): string {
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+  return rows
+    .map((r) => r.map((cell, i) => (i === 1 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd())
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  const dist = build();
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    const served = await serve(dist.dir);
+    server = served.server;
+    const url = served.url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: process.env['BENCH_HEADED'] !== '1',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.addInitScript(RECORDER);
+    log(`opening ${url}?world=large&speed=10 …`);
+    await page.goto(`${url}?world=large&speed=10`);
+    await page.getByRole('treeitem').first().waitFor({ state: 'visible', timeout: 180_000 });
+    const firstTree = (await page.evaluate('window.__bench.firstTree')) as number | undefined;
+
+    // Select the first item so the object's tabs exist, then measure.
+    await page.getByRole('treeitem').first().click();
+    await page.getByRole('tab').first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => log('no tabs appeared: only scrolling'));
+    await page.evaluate('window.__bench.start()');
+    log(`scrolling the tree and switching tabs for ${String(SECONDS)} s …`);
+    const counts = await exercise(page, SECONDS);
+    await page.evaluate('window.__bench.stop()');
+    const rec = (await page.evaluate('window.__bench')) as Recorded;
+    const treeItems = await page.getByRole('treeitem').count();
+
+    const loadEnd = rec.since;
+    const during = rec.longTasks.filter((t) => t.start >= loadEnd);
+    const before = rec.longTasks.filter((t) => t.start < loadEnd);
+    const longest = during.reduce((m, t) => Math.max(m, t.duration), 0);
+    const longestBefore = before.reduce((m, t) => Math.max(m, t.duration), 0);
+    const frames = [...rec.frames].sort((a, b) => a - b);
+    const p50 = percentile(frames, 50);
+    const p95 = percentile(frames, 95);
+    const p99 = percentile(frames, 99);
+    const max = frames[frames.length - 1];
+    const slow = frames.filter((f) => f > FRAME_TARGET_MS * 1.5).length;
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+    const rows: (readonly [string, string, string, string])[] = [
+      ['Figure', 'Value', 'Target', ''],
+      ['time to first tree render (navigation → first treeitem)', ms(firstTree), '', ''],
+      [
+        'longest main-thread task after load',
+        during.length === 0 ? '< 50 ms' : ms(longest),
+        `≤ ${String(LONG_TASK_TARGET_MS)} ms`,
+        verdict(during.every((t) => t.duration <= LONG_TASK_TARGET_MS)),
+      ],
+      ['long tasks (≥ 50 ms) after load', String(during.length), '0', ''],
+      ['long tasks during load (count / longest)', `${String(before.length)} / ${before.length === 0 ? '—' : ms(longestBefore)}`, '', ''],
+      ['frame time p50', ms(p50), '', ''],
+      ['frame time p95', ms(p95), `≤ ${String(FRAME_TARGET_MS)} ms`, verdict(p95 <= FRAME_TARGET_MS)],
+      ['frame time p99 / max', `${ms(p99)} / ${ms(max)}`, '', ''],
+      [`frames / slower than ${(FRAME_TARGET_MS * 1.5).toFixed(0)} ms`, `${String(frames.length)} / ${String(slow)}`, '', ''],
+      ['wheel steps / tab clicks / selections', `${String(counts.scrolls)} / ${String(counts.tabClicks)} / ${String(counts.selections)}`, '', ''],
+      ['tree items in the DOM at the end (virtualized)', String(treeItems), '', ''],
+      ['page errors', String(errors.length), '0', ''],
+    ];
+    const chromiumVersion = browser.version();
+    process.stdout.write(
+      `\nXenLab UI bench: world=large (64 hosts, 1,000 VMs), speed 10×, ${String(VIEWPORT.width)}×${String(VIEWPORT.height)}, ` +
+        `${String(SECONDS)} s of scrolling and tab switching, Chromium ${chromiumVersion} (headless, --disable-gpu)\n` +
+        'Long tasks: Chromium reports only tasks of 50 ms or more. "After load" = from the first tree render and selection to the end.\n\n' +
+        `${table(rows)}\n`,
+    );
+    if (errors.length > 0) process.stdout.write(`\nPage errors:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
+    await context.close();
+  } finally {
+    await browser?.close();
+    if (server !== undefined) stop(server);
+    if (dist.temporary) rmSync(dist.dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`ui-bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,55 @@
+// Actions as menu items (menu bar and context menu): icon, label, shortcut,
+// and when disabled, the reason — in a tooltip, and as aria-description for
+// screen readers. Disabled items stay focusable (aria-disabled, not Radix's
+// `disabled`) so keyboard users can reach them and hear why.
+import type { ReactNode } from 'react';
+import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts';
+import type { Action, CanRun } from './action-types';
+import { ActionIcon } from './icons';
+import { MENU_ITEM, MENU_SEPARATOR, MENU_SHORTCUT, type MenuKit } from './menu-kit';
+import { ReasonTooltip } from './reason-tooltip';
+import { startOnServer } from './start-on-server';
+import { StartOnServerMenu } from './start-on-server-menu';
+
+export function ActionMenuItem({ kit, action, state, onRun, trailing }: { kit: MenuKit; action: Action; state: CanRun; onRun: (action: Action) => void; trailing?: ReactNode }) {
+  const disabled = !state.ok;
+  const item = (
+    <kit.Item
+      className={MENU_ITEM}
+      aria-disabled={disabled || undefined}
+      aria-description={disabled ? state.reason : undefined}
+      aria-keyshortcuts={action.shortcut === undefined ? undefined : ariaShortcut(action.shortcut)}
+      onSelect={(event) => {
+        // A disabled item keeps the menu open, as a desktop menu does.
+        if (disabled) event.preventDefault();
+        else onRun(action);
+      }}
+    >
+      <span className="w-4">{action.icon !== undefined && <ActionIcon name={action.icon} dimmed={disabled} />}</span>
+      <span>{action.label}</span>
+      {action.shortcut !== undefined && <span className={MENU_SHORTCUT}>{formatShortcut(action.shortcut)}</span>}
+      {trailing}
+    </kit.Item>
+  );
+  return (
+    <ReasonTooltip text={disabled ? state.reason : undefined} side="right">
+      {item}
+    </ReasonTooltip>
+  );
+}
+
+export type MenuRow = { readonly action: Action; readonly state: CanRun } | 'separator';
+
+/** A list of action rows for `selection`; Start on Server becomes its host submenu. */
+export function ActionMenuRows({ kit, rows, selection, onRun }: { kit: MenuKit; rows: readonly MenuRow[]; selection: readonly string[]; onRun: (action: Action) => void }) {
+  return (
+    <>
+      {rows.map((row, i) => {
+        if (row === 'separator') return <kit.Separator key={`sep-${String(i)}`} className={MENU_SEPARATOR} />;
+        if (row.action.id === startOnServer.id && row.state.ok) return <StartOnServerMenu key={row.action.id} kit={kit} selection={selection} />;
+        const trailing = row.action.id === startOnServer.id ? <span aria-hidden="true" className="ml-auto pl-4">▸</span> : undefined;
+        return <ActionMenuItem key={row.action.id} kit={kit} action={row.action} state={row.state} onRun={onRun} trailing={trailing} />;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+// Small inline icons for the commands, after XenCenter's: a green power-on,
+// a red shut down, arrows for reboot and history. Decorative (aria-hidden):
+// every control also has a visible text label.
+import type { ReactElement } from 'react';
+
+export type IconName =
+  | 'start'
+  | 'shutdown'
+  | 'force-shutdown'
+  | 'reboot'
+  | 'force-reboot'
+  | 'suspend'
+  | 'resume'
+  | 'pause'
+  | 'delete'
+  | 'properties'
+  | 'back'
+  | 'forward'
+  | 'server';
+
+const PATHS: Readonly<Record<IconName, ReactElement>> = {
+  start: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#16a34a" />
+      <path d="M6.2 4.8v6.4L11.2 8z" fill="#fff" />
+    </>
+  ),
+  shutdown: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#dc2626" />
+      <rect x="5.3" y="5.3" width="5.4" height="5.4" fill="#fff" />
+    </>
+  ),
+  'force-shutdown': (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#991b1b" />
+      <path d="M8 3.6v4.2" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" />
+      <path d="M5.3 5.4a3.8 3.8 0 1 0 5.4 0" stroke="#fff" strokeWidth="1.6" fill="none" strokeLinecap="round" />
+    </>
+  ),
+  reboot: (
+    <>
+      <path d="M12.6 8a4.6 4.6 0 1 1-1.4-3.3" stroke="#15803d" strokeWidth="2" fill="none" strokeLinecap="round" />
+      <path d="M13.6 2.2v4.2H9.4z" fill="#15803d" />
+    </>
+  ),
+  'force-reboot': (
+    <>
+      <path d="M12.6 8a4.6 4.6 0 1 1-1.4-3.3" stroke="#b91c1c" strokeWidth="2" fill="none" strokeLinecap="round" />
+      <path d="M13.6 2.2v4.2H9.4z" fill="#b91c1c" />
+    </>
+  ),
+  suspend: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#2563eb" />
+      <rect x="5.2" y="4.8" width="2" height="6.4" fill="#fff" />
+      <rect x="8.8" y="4.8" width="2" height="6.4" fill="#fff" />
+    </>
+  ),
+  resume: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#16a34a" />
+      <rect x="4.6" y="4.8" width="1.6" height="6.4" fill="#fff" />
+      <path d="M7.4 4.8v6.4L12 8z" fill="#fff" />
+    </>
+  ),
+  pause: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#d97706" />
+      <rect x="5.2" y="4.8" width="2" height="6.4" fill="#fff" />
+      <rect x="8.8" y="4.8" width="2" height="6.4" fill="#fff" />
+    </>
+  ),
+  delete: <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="#dc2626" strokeWidth="2.2" strokeLinecap="round" />,
+  properties: (
+    <>
+      <rect x="2.5" y="1.5" width="11" height="13" rx="1" fill="#fff" stroke="#475569" />
+      <path d="M5 5h6M5 8h6M5 11h4" stroke="#475569" strokeWidth="1.2" />
+    </>
+  ),
+  back: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#0f766e" />
+      <path d="M9.6 4.4L6 8l3.6 3.6" stroke="#fff" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+    </>
+  ),
+  forward: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="#0f766e" />
+      <path d="M6.4 4.4L10 8l-3.6 3.6" stroke="#fff" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+    </>
+  ),
+  server: (
+    <>
+      <rect x="2" y="2.5" width="12" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
+      <rect x="2" y="9" width="12" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
+      <circle cx="11.5" cy="4.75" r="0.9" fill="#16a34a" />
+      <circle cx="11.5" cy="11.25" r="0.9" fill="#16a34a" />
+    </>
+  ),
+};
+
+export function ActionIcon({ name, size = 16, dimmed = false }: { name: IconName; size?: number; dimmed?: boolean }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false" className={dimmed ? 'shrink-0 opacity-40 grayscale' : 'shrink-0'}>
+      {PATHS[name]}
+    </svg>
+  );
+}

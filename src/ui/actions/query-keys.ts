@@ -1,0 +1,18 @@
+// TanStack Query key factories for what actions ask the server: the calls
+// they run (mutations) and the look-ups behind their menus (queries).
+export const actionKeys = {
+  all: ['action'] as const,
+  /** One XenAPI call on one object: ['action', 'VM.start', ref]. */
+  call: (method: string, ref: string) => ['action', method, ref] as const,
+};
+
+export const bootCheckKeys = {
+  all: ['assert_can_boot_here'] as const,
+  /** VM.assert_can_boot_here for one VM on one host. */
+  check: (vm: string, host: string) => ['assert_can_boot_here', vm, host] as const,
+};
+
+export const apiKeys = {
+  /** system.listMethods: what this server implements. */
+  methods: () => ['system.listMethods'] as const,
+};

@@ -1,0 +1,81 @@
+// Every action, once, and how each surface lays them out: the VM menu, the
+// context menu of a tree row, the keyboard.
+import type { Action, CacheReader, CanRun, HistoryState } from './action-types';
+import { goBack, goForward } from './nav-actions';
+import { deleteVm, hostProperties, poolProperties, properties } from './object-actions';
+import { startOnServer } from './start-on-server';
+import { forceRebootVm, forceShutDownVm, pauseVm, rebootVm, resumeVm, shutDownVm, startVm, suspendVm, unpauseVm } from './vm-power-actions';
+
+export const ALL_ACTIONS: readonly Action[] = [
+  goBack,
+  goForward,
+  startVm,
+  startOnServer,
+  shutDownVm,
+  forceShutDownVm,
+  rebootVm,
+  forceRebootVm,
+  suspendVm,
+  resumeVm,
+  pauseVm,
+  unpauseVm,
+  deleteVm,
+  properties,
+  poolProperties,
+  hostProperties,
+];
+
+export type MenuEntry = Action | 'separator';
+
+/** The menu bar's VM menu: every VM command, enabled or not (a disabled one shows why). */
+export const VM_MENU: readonly MenuEntry[] = [
+  startVm,
+  startOnServer,
+  shutDownVm,
+  forceShutDownVm,
+  rebootVm,
+  forceRebootVm,
+  'separator',
+  suspendVm,
+  resumeVm,
+  pauseVm,
+  unpauseVm,
+  'separator',
+  deleteVm,
+  'separator',
+  properties,
+];
+
+/**
+ * In a context menu the secondary commands appear only when they can run
+ * (XenCenter builds its context menus from what applies); the main ones stay,
+ * disabled with their reason, so the user learns why.
+ */
+const CONTEXT_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([startOnServer.id, forceShutDownVm.id, forceRebootVm.id, resumeVm.id, pauseVm.id, unpauseVm.id]);
+
+export interface MenuItemModel {
+  readonly action: Action;
+  readonly state: CanRun;
+}
+
+const NO_HISTORY: HistoryState = { canGoBack: false, canGoForward: false };
+
+/** The context menu for a selection: the applicable entries, without doubled or dangling separators. */
+export function contextMenuModel(selection: readonly string[], cache: CacheReader): (MenuItemModel | 'separator')[] {
+  const out: (MenuItemModel | 'separator')[] = [];
+  for (const entry of VM_MENU) {
+    if (entry === 'separator') {
+      if (out.length > 0 && out[out.length - 1] !== 'separator') out.push('separator');
+      continue;
+    }
+    if (!entry.appliesTo(selection, cache)) continue;
+    const state = entry.canRun(selection, cache, NO_HISTORY);
+    if (!state.ok && CONTEXT_ONLY_WHEN_ENABLED.has(entry.id)) continue;
+    out.push({ action: entry, state });
+  }
+  while (out[out.length - 1] === 'separator') out.pop();
+  return out;
+}
+
+/** Actions with a shortcut, in the order a key press tries them (Ctrl+Y: Suspend, else Resume). */
+export const SHORTCUT_ACTIONS: readonly Action[] = ALL_ACTIONS.filter((a) => a.shortcut !== undefined);

@@ -1,0 +1,78 @@
+// The Home tab of the XenLab root: what XenLab is, the pool at a glance, and
+// how to start. (XenCenter's Home page is product news; ours is a lab guide.)
+import { useCacheSelector } from '../../cache/use-cache';
+import type { ObjectCache } from '../../cache/object-cache';
+import { selectFirstPool } from '../pool-selectors';
+
+interface Glance {
+  readonly [key: string]: number;
+  readonly servers: number;
+  readonly running: number;
+  readonly paused: number;
+  readonly suspended: number;
+  readonly halted: number;
+  readonly templates: number;
+  readonly srs: number;
+  readonly networks: number;
+}
+
+function selectGlance(cache: ObjectCache): Glance {
+  const g = { servers: cache.all('host').size, running: 0, paused: 0, suspended: 0, halted: 0, templates: 0, srs: cache.all('SR').size, networks: cache.all('network').size };
+  for (const vm of cache.all('VM').values()) {
+    if (vm.is_control_domain || vm.is_a_snapshot) continue;
+    if (vm.is_a_template) {
+      g.templates++;
+      continue;
+    }
+    if (vm.power_state === 'Running') g.running++;
+    else if (vm.power_state === 'Paused') g.paused++;
+    else if (vm.power_state === 'Suspended') g.suspended++;
+    else g.halted++;
+  }
+  return g;
+}
+
+function sameGlance(a: Glance, b: Glance): boolean {
+  return Object.keys(a).every((k) => a[k] === b[k]);
+}
+
+export function HomeTab() {
+  const glance = useCacheSelector(selectGlance, sameGlance);
+  const pool = useCacheSelector(selectFirstPool);
+  const vms = glance.running + glance.paused + glance.suspended + glance.halted;
+  const stats: [string, number][] = [
+    ['Servers', glance.servers],
+    ['VMs', vms],
+    ['Running', glance.running],
+    ['Paused', glance.paused],
+    ['Suspended', glance.suspended],
+    ['Halted', glance.halted],
+    ['Templates', glance.templates],
+    ['Storage repositories', glance.srs],
+  ];
+  return (
+    <div className="max-w-3xl text-[13px] leading-relaxed text-slate-800">
+      <h3 className="m-0 mb-1 text-base font-semibold">Welcome to XenLab</h3>
+      <p className="m-0 mb-3">
+        XenLab is a XenCenter-style console for a simulated Xen pool that runs in your browser. The pool speaks XenAPI, as a real XenServer or XCP-ng pool does: servers, virtual machines, storage and networks behave as they would, on a virtual clock. Nothing you do here can harm a real machine.
+      </p>
+      <h3 className="m-0 mb-1 text-[13px] font-semibold">{pool === undefined ? 'The lab at a glance' : `${pool.name_label} at a glance`}</h3>
+      <dl className="m-0 mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
+        {stats.map(([label, n]) => (
+          <div key={label} className="rounded-sm border border-slate-300 bg-slate-50 px-3 py-2">
+            <dt className="text-xs text-slate-600">{label}</dt>
+            <dd className="m-0 text-lg font-semibold tabular-nums">{n}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="m-0 mb-1 text-[13px] font-semibold">How to start</h3>
+      <ol className="m-0 mb-3 list-decimal pl-5">
+        <li>Select a VM in the tree on the left (for example a halted one, such as game-01).</li>
+        <li>Use the toolbar — Start, Shut Down, Reboot, Suspend — or right-click the VM for its menu.</li>
+        <li>Watch its tabs: General for its settings and state, Memory, Storage and Networking for its resources.</li>
+        <li>Select a server to see its memory, storage, networks and NICs; select the pool for the Search grid of everything.</li>
+      </ol>
+      <p className="m-0 text-slate-600">The status bar shows the simulation clock: pause it, or run it at 10× or 60× to see long operations finish sooner.</p>
+    </div>
+  );
+}

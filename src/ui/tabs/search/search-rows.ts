@@ -1,0 +1,174 @@
+// The objects of the Search grid, one flat row each, derived from the cache.
+// Rows keep their identity while nothing in them changes, so a pool event
+// re-renders only the rows it touched (and none when the grid shows none).
+import type { ClassName } from '../../../xapi/datamodel/classes';
+import { parseUnixSeconds } from '../../../xapi/datetime';
+import { isNullRef } from '../../../xapi/refs';
+import type { ObjectCache } from '../../cache/object-cache';
+import { operatingSystem, guestAddresses } from '../../format/vm-words';
+import { srTypeLabel } from '../../format/storage-words';
+import { sameRow } from '../common/rows';
+
+export type SearchType = 'pool' | 'server' | 'vm' | 'template' | 'snapshot' | 'sr' | 'network';
+
+export const TYPE_LABELS: Readonly<Record<SearchType, string>> = {
+  pool: 'Pool',
+  server: 'Server',
+  vm: 'VM',
+  template: 'Template',
+  snapshot: 'Snapshot',
+  sr: 'Storage',
+  network: 'Network',
+};
+
+export interface SearchRow {
+  readonly [key: string]: string | number | boolean | undefined;
+  readonly ref: string;
+  readonly cls: ClassName;
+  readonly type: SearchType;
+  readonly name: string;
+  readonly description: string;
+  readonly state: string;
+  readonly tags: string;
+  readonly os: string;
+  /** vCPUs of a VM, logical CPUs of a server. */
+  readonly cpus: number | undefined;
+  /** Bytes in use (a running VM's actual memory, a server's used memory). */
+  readonly memory: number | undefined;
+  readonly memoryTotal: number | undefined;
+  readonly disks: number | undefined;
+  readonly diskSize: number | undefined;
+  readonly ip: string;
+  readonly address: string;
+  /** Unix seconds it started (running VMs) or booted (servers), for Uptime. */
+  readonly since: number | undefined;
+  /** A default template (hidden unless the View menu shows them). */
+  readonly defaultTemplate: boolean;
+  /** Where it is: the server a VM runs on or belongs to, the server of a local SR. */
+  readonly host: string;
+}
+
+/** Which objects a Search tab covers: the whole pool, or one server and what it holds. */
+export type SearchScope = { readonly kind: 'all' } | { readonly kind: 'host'; readonly host: string };
+
+function vmRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): void {
+  for (const [ref, vm] of cache.all('VM')) {
+    if (vm.is_control_domain) continue;
+    const type: SearchType = vm.is_a_snapshot ? 'snapshot' : vm.is_a_template ? 'template' : 'vm';
+    const owner = !isNullRef(vm.resident_on) ? vm.resident_on : vm.affinity;
+    if (scope.kind === 'host' && (type !== 'vm' || owner !== scope.host)) continue;
+    const live = vm.power_state === 'Running' || vm.power_state === 'Paused';
+    const metrics = cache.get('VM_metrics', vm.metrics);
+    const gm = cache.get('VM_guest_metrics', vm.guest_metrics);
+    let disks = 0;
+    let diskSize = 0;
+    for (const b of vm.VBDs) {
+      const vbd = cache.get('VBD', b);
+      if (vbd === undefined || vbd.type !== 'Disk') continue;
+      disks++;
+      diskSize += cache.get('VDI', vbd.VDI)?.virtual_size ?? 0;
+    }
+    out.push({
+      ref,
+      cls: 'VM',
+      type,
+      name: vm.name_label,
+      description: vm.name_description,
+      state: type === 'vm' ? vm.power_state : '',
+      tags: vm.tags.join(', '),
+      os: type === 'vm' ? operatingSystem(vm, gm) : '',
+      cpus: vm.VCPUs_at_startup,
+      memory: live ? (metrics?.memory_actual ?? vm.memory_target) : undefined,
+      memoryTotal: vm.memory_static_max,
+      disks,
+      diskSize,
+      ip: live ? (guestAddresses(gm)[0] ?? '') : '',
+      address: '',
+      since: live ? parseUnixSeconds(metrics?.start_time ?? '') : undefined,
+      defaultTemplate: vm.is_default_template,
+      host: cache.get('host', owner)?.name_label ?? '',
+    });
+  }
+}
+
+function hostRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): void {
+  for (const [ref, host] of cache.all('host')) {
+    if (scope.kind === 'host' && ref !== scope.host) continue;
+    const metrics = cache.get('host_metrics', host.metrics);
+    const boot = Number.parseFloat(host.other_config['boot_time'] ?? '');
+    const total = metrics?.memory_total;
+    out.push({
+      ref,
+      cls: 'host',
+      type: 'server',
+      name: host.name_label,
+      description: host.name_description,
+      state: metrics?.live === false ? 'Disconnected' : host.enabled ? 'Connected' : 'Maintenance mode',
+      tags: host.tags.join(', '),
+      os: [host.software_version['product_brand'], host.software_version['product_version']].filter((s) => s !== undefined).join(' '),
+      cpus: Number(host.cpu_info['cpu_count'] ?? '') || undefined,
+      memory: total === undefined ? undefined : total - (metrics?.memory_free ?? 0),
+      memoryTotal: total,
+      disks: undefined,
+      diskSize: undefined,
+      ip: '',
+      address: host.address,
+      since: Number.isFinite(boot) ? boot : undefined,
+      defaultTemplate: false,
+      host: host.name_label,
+    });
+  }
+}
+
+function otherRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): void {
+  for (const [ref, sr] of cache.all('SR')) {
+    const hosts = sr.PBDs.map((p) => cache.get('PBD', p)?.host);
+    if (scope.kind === 'host' && (sr.shared || !hosts.includes(scope.host))) continue;
+    const local = sr.shared ? '' : (cache.get('host', hosts[0] ?? '')?.name_label ?? '');
+    out.push({ ...blank(ref, 'SR', 'sr', sr.name_label), description: sr.name_description, state: srTypeLabel(sr.type), tags: sr.tags.join(', '), disks: sr.VDIs.length, diskSize: sr.physical_size, host: local });
+  }
+  if (scope.kind === 'host') return;
+  for (const [ref, pool] of cache.all('pool')) out.push({ ...blank(ref, 'pool', 'pool', pool.name_label), description: pool.name_description, tags: pool.tags.join(', ') });
+  for (const [ref, net] of cache.all('network')) {
+    if (net.other_config['is_host_internal_management_network'] === 'true') continue;
+    out.push({ ...blank(ref, 'network', 'network', net.name_label), description: net.name_description, tags: net.tags.join(', ') });
+  }
+}
+
+function blank(ref: string, cls: ClassName, type: SearchType, name: string): SearchRow {
+  return { ref, cls, type, name, description: '', state: '', tags: '', os: '', cpus: undefined, memory: undefined, memoryTotal: undefined, disks: undefined, diskSize: undefined, ip: '', address: '', since: undefined, defaultTemplate: false, host: '' };
+}
+
+/** All rows in scope, in no particular order. */
+export function buildSearchRows(cache: ObjectCache, scope: SearchScope): SearchRow[] {
+  const out: SearchRow[] = [];
+  otherRows(cache, scope, out);
+  hostRows(cache, scope, out);
+  vmRows(cache, scope, out);
+  return out;
+}
+
+/**
+ * A selector for one grid: builds the rows, then hands back the previous
+ * row object for every row that did not change (and the previous array when
+ * none did), so memoized rows and the virtualizer see stable identities.
+ */
+export function makeSearchSelector(scope: SearchScope): (cache: ObjectCache) => readonly SearchRow[] {
+  let previous = new Map<string, SearchRow>();
+  let last: readonly SearchRow[] = [];
+  return (cache) => {
+    const fresh = buildSearchRows(cache, scope);
+    const next = new Map<string, SearchRow>();
+    let changed = fresh.length !== last.length;
+    const rows = fresh.map((row, i) => {
+      const old = previous.get(row.ref);
+      const kept = old !== undefined && sameRow(old, row) ? old : row;
+      next.set(row.ref, kept);
+      if (last[i] !== kept) changed = true;
+      return kept;
+    });
+    previous = next;
+    if (changed) last = rows;
+    return last;
+  };
+}

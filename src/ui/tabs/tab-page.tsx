@@ -1,0 +1,29 @@
+// One tab page's content for the focused object.
+import { GeneralTab } from './general/general-tab';
+import { HomeTab } from './home/home-tab';
+import { MemoryTab } from './memory/memory-tab';
+import { NetworkingTab } from './networking/networking-tab';
+import { NicsTab } from './networking/nics-tab';
+import type { FocusedObject } from './object-kind';
+import { SearchTab } from './search/search-tab';
+import { StorageTab } from './storage/storage-tab';
+import type { TabId } from './tab-pages';
+
+export function TabPage({ tab, focus }: { tab: TabId; focus: FocusedObject }) {
+  switch (tab) {
+    case 'home':
+      return <HomeTab />;
+    case 'general':
+      return <GeneralTab focus={focus} />;
+    case 'memory':
+      return <MemoryTab focus={focus} />;
+    case 'storage':
+      return <StorageTab focus={focus} />;
+    case 'networking':
+      return <NetworkingTab focus={focus} />;
+    case 'nics':
+      return <NicsTab hostRef={focus.ref ?? ''} />;
+    case 'search':
+      return <SearchTab focus={focus} />;
+  }
+}

@@ -1,0 +1,96 @@
+// One row of the navigation tree: a WAI-ARIA treeitem whose name is the
+// object's name and whose description is its state ("Running", "Halted,
+// starting"). An object row subscribes to its own record, so a VM's power
+// state changes only its row; and it carries the object's context menu.
+import { memo, useId, useMemo, type CSSProperties, type MouseEvent } from 'react';
+import { ObjectContextMenu } from '../actions/object-context-menu';
+import { useObject } from '../cache/use-cache';
+import { IconGlyph, objectIconKind, type IconRecord } from '../format/object-icon';
+import type { TreeRow } from './flatten-tree';
+import { objectStatus } from './object-status';
+
+export const ROW_HEIGHT = 22;
+const INDENT = 16;
+
+export interface RowHandlers {
+  onClick(row: TreeRow, event: MouseEvent): void;
+  onToggle(row: TreeRow): void;
+  onContextMenu(row: TreeRow): void;
+  register(id: string, element: HTMLElement | null): void;
+}
+
+interface TreeRowProps {
+  readonly row: TreeRow;
+  readonly top: number;
+  readonly selected: boolean;
+  /** The row Tab lands on (roving tabindex). */
+  readonly tabbable: boolean;
+  /** The selection, when this row is part of it: what its context menu acts on. */
+  readonly selection: readonly string[] | undefined;
+  readonly handlers: RowHandlers;
+}
+
+function useRowObject(row: TreeRow): { record: IconRecord | undefined; hostLive: boolean } {
+  const cls = row.node.kind === 'object' ? row.node.cls : undefined;
+  // One subscription per class the row may be; the unused ones select nothing.
+  const vm = useObject('VM', cls === 'VM' ? row.ref : undefined);
+  const host = useObject('host', cls === 'host' ? row.ref : undefined);
+  const sr = useObject('SR', cls === 'SR' ? row.ref : undefined);
+  const metrics = useObject('host_metrics', host?.metrics);
+  return { record: vm ?? host ?? sr, hostLive: metrics?.live ?? true };
+}
+
+export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabbable, selection, handlers }: TreeRowProps) {
+  const { node } = row;
+  const { record, hostLive } = useRowObject(row);
+  const statusId = useId();
+  const cls = node.kind === 'object' ? node.cls : undefined;
+  const icon = node.kind === 'object' ? objectIconKind(node.cls, record, hostLive) : node.icon;
+  const status = cls === undefined ? undefined : objectStatus(cls, record, hostLive);
+  const ref = row.ref;
+  const menuRefs = useMemo(() => selection ?? (ref === undefined ? [] : [ref]), [selection, ref]);
+
+  const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${String(top)}px)`, paddingLeft: 4 + (row.level - 1) * INDENT };
+  const item = (
+    <div
+      role="treeitem"
+      aria-level={row.level}
+      aria-setsize={row.setSize}
+      aria-posinset={row.posInSet}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      aria-selected={selected}
+      aria-describedby={status === undefined ? undefined : statusId}
+      tabIndex={tabbable ? 0 : -1}
+      data-row-id={row.id}
+      ref={(el) => handlers.register(row.id, el)}
+      style={style}
+      className={`absolute left-0 top-0 flex w-full cursor-default select-none items-center gap-1 whitespace-nowrap pr-2 outline-none focus-visible:outline-1 focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
+        selected ? 'bg-blue-100 text-slate-950' : 'hover:bg-slate-100'
+      }`}
+      onClick={(e) => handlers.onClick(row, e)}
+      onDoubleClick={() => row.hasChildren && handlers.onToggle(row)}
+      onContextMenu={() => handlers.onContextMenu(row)}
+    >
+      <span
+        aria-hidden="true"
+        className={`flex h-4 w-3 shrink-0 items-center justify-center text-[9px] text-slate-500 ${row.hasChildren ? 'hover:text-slate-900' : 'invisible'}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          handlers.onToggle(row);
+        }}
+      >
+        {row.expanded ? '▼' : '▶'}
+      </span>
+      <IconGlyph kind={icon} />
+      <span className="min-w-0 truncate" title={row.label}>
+        {row.label}
+      </span>
+      {status !== undefined && (
+        <span id={statusId} hidden>
+          {status}
+        </span>
+      )}
+    </div>
+  );
+  return ref === undefined ? item : <ObjectContextMenu refs={menuRefs}>{item}</ObjectContextMenu>;
+});

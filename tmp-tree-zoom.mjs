@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const args = ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 3 });
+const page = await ctx.newPage();
+await page.goto('http://127.0.0.1:4181/');
+await page.getByRole('tree').waitFor();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/tree-zoom.png', clip: { x: 0, y: 100, width: 200, height: 250 } });
+await browser.close();
