@@ -24,11 +24,21 @@ function memoryStore(initial?: unknown): WorldStore & { raw: unknown } {
 function harness(store: WorldStore) {
   const out: FromWorker[] = [];
   let pendingSave: (() => void) | undefined;
+  // A hand-driven real-time clock: `tick(ms)` moves it and runs what is due.
+  let realNow = 0;
+  const timers: { ms: number; next: number; tick: () => void }[] = [];
   const options: LabHostOptions = {
     store,
     post: (m) => out.push(m),
     sleep: () => Promise.resolve(),
-    ticks: { now: () => 0, every: () => () => undefined },
+    ticks: {
+      now: () => realNow,
+      every: (ms, tick) => {
+        const timer = { ms, next: realNow + ms, tick };
+        timers.push(timer);
+        return () => timers.splice(timers.indexOf(timer), 1);
+      },
+    },
     debounce: (_ms, fn) => {
       pendingSave = fn;
     },
@@ -41,7 +51,19 @@ function harness(store: WorldStore) {
     const answer = out.find((m): m is Extract<FromWorker, { kind: 'rpc' }> => m.kind === 'rpc' && m.id === n);
     return answer?.response as { result?: unknown; error?: { message: string } };
   };
-  return { host, out, rpc, flushSave: () => pendingSave?.() };
+  const tick = async (ms: number) => {
+    const end = realNow + ms;
+    for (;;) {
+      const due = timers.filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
+      if (due === undefined) break;
+      realNow = due.next;
+      due.next += due.ms;
+      due.tick();
+      for (let i = 0; i < 5; i++) await Promise.resolve(); // let a save started by the tick finish
+    }
+    realNow = end;
+  };
+  return { host, out, rpc, tick, flushSave: () => pendingSave?.() };
 }
 
 describe('LabHost', () => {
@@ -106,6 +128,36 @@ describe('LabHost', () => {
     expect((await rpc('VM.get_all', [session])).error?.message).toBe('SESSION_INVALID');
     const fresh = (await rpc('session.login_with_password', ['root', 'xenlab'])).result;
     expect((await rpc('VM.get_by_name_label', [fresh, 'game-01'])).result).toHaveLength(1);
+  });
+
+  it('saves soon after the speed changes, and every few seconds while only the clock runs', async () => {
+    const store = memoryStore();
+    const { host, rpc, tick } = harness(store);
+    await host.boot();
+    const saved = () => JSON.parse(store.raw as string) as { snapshot: { config: { speed: number }; scheduler: { now: number } } };
+    const session = (await rpc('session.login_with_password', ['root', 'xenlab'])).result;
+    await tick(100); // the real-time driver's first ticks: the clock runs at 1×
+    await tick(5000);
+    const runAt = saved().snapshot.scheduler.now;
+    expect(runAt).toBeGreaterThan(0);
+
+    // A speed change is not a change of the world, but it is saved within a second.
+    await rpc('Simulator.set_speed', [session, 0]);
+    await tick(1000);
+    expect(saved().snapshot.config.speed).toBe(0);
+    // Paused and idle: nothing more to save.
+    const raw = store.raw;
+    await tick(10_000);
+    expect(store.raw).toBe(raw);
+
+    // Running again: saved every few seconds of real time, not at each tick.
+    await rpc('Simulator.set_speed', [session, 10]);
+    await tick(1000);
+    const at10 = saved().snapshot.scheduler.now;
+    await tick(1000);
+    expect(saved().snapshot.scheduler.now).toBe(at10);
+    await tick(1000);
+    expect(saved().snapshot.scheduler.now).toBeGreaterThan(at10);
   });
 
   it('keeps the lab in IndexedDB between sessions', async () => {

@@ -1,6 +1,9 @@
 // The lab inside the worker: loads the saved world (or builds the default
 // one), serves XenAPI over the port, runs the clock in real time × speed, and
-// saves the world — debounced after changes, and at once when asked.
+// saves the world — debounced after changes, at once when asked, soon after a
+// setting (the clock's speed) changes, and every few seconds while the clock
+// runs. The last two matter because the page cannot count on a save it asks
+// for as it unloads: the browser ends the worker with the page.
 import type { FromWorker, LabAction, LabState, ToWorker } from '../xapi/lab-protocol';
 import { LAB_PROTOCOL_VERSION } from '../xapi/lab-protocol';
 import { answerJsonRpc } from '../engine/api/json-rpc-endpoint';
@@ -24,6 +27,21 @@ export interface LabHostOptions {
 
 /** Saves wait this long after the last change (and happen at least this often while things change). */
 export const SAVE_DEBOUNCE_MS = 2000;
+/** While only the clock moves, the lab is saved this often (real time), so a reload loses little virtual time. */
+export const CLOCK_SAVE_MS = 2000;
+/** How often the clock and the settings are checked for a save. */
+export const SAVE_CHECK_MS = 1000;
+/** Clock saves take at most this share of the worker's time (a large world takes longer to save). */
+const CLOCK_SAVE_DUTY = 0.05;
+
+interface LastSave {
+  /** Virtual time and settings saved. */
+  readonly now: number;
+  readonly config: Engine['config'];
+  /** Real time (ticks.now) the save started, and how long it took. */
+  readonly at: number;
+  readonly tookMs: number;
+}
 
 export class LabHost {
   private engine: Engine | undefined;
@@ -31,6 +49,9 @@ export class LabHost {
   private status: LabState = { state: 'loading' };
   private queue: Extract<ToWorker, { kind: 'rpc' }>[] = [];
   private unsubscribe: (() => void) | undefined;
+  private stopSaveChecks: (() => void) | undefined;
+  private lastSave: LastSave | undefined;
+  private saving = 0;
 
   constructor(private readonly options: LabHostOptions) {}
 
@@ -65,13 +86,32 @@ export class LabHost {
   }
 
   async save(): Promise<void> {
-    if (this.engine === undefined) return;
+    const engine = this.engine;
+    if (engine === undefined) return;
+    const started = this.options.ticks.now();
+    const saving = { now: engine.now, config: engine.config };
+    this.saving++;
     try {
-      await this.options.store.save(this.engine.snapshot());
-      this.options.post({ kind: 'saved', virtualTime: this.engine.now });
+      await this.options.store.save(engine.snapshot());
+      this.lastSave = { ...saving, at: started, tookMs: this.options.ticks.now() - started };
+      this.options.post({ kind: 'saved', virtualTime: saving.now });
     } catch (e) {
       this.options.post({ kind: 'save-failed', reason: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.saving--;
     }
+  }
+
+  /** Save when a setting changed (Simulator.set_speed is not a change of the world), or the clock has run on for a while. */
+  private checkSave(): void {
+    const engine = this.engine;
+    if (engine === undefined || this.saving > 0) return;
+    const last = this.lastSave;
+    if (last !== undefined && last.config === engine.config) {
+      if (last.now === engine.now) return;
+      if (this.options.ticks.now() - last.at < Math.max(CLOCK_SAVE_MS, last.tookMs / CLOCK_SAVE_DUTY)) return;
+    }
+    void this.save();
   }
 
   private async act(action: LabAction): Promise<void> {
@@ -105,6 +145,7 @@ export class LabHost {
     this.driver = new RealTimeDriver(engine, this.options.ticks);
     this.driver.start();
     this.unsubscribe = engine.onChange(() => this.options.debounce(SAVE_DEBOUNCE_MS, () => void this.save()));
+    this.stopSaveChecks = this.options.ticks.every(SAVE_CHECK_MS, () => this.checkSave());
     this.setStatus({ state: 'ready', origin, virtualTime: engine.now });
     const queued = this.queue;
     this.queue = [];
@@ -113,6 +154,7 @@ export class LabHost {
 
   private stop(): void {
     this.driver?.stop();
+    this.stopSaveChecks?.();
     this.unsubscribe?.();
     this.engine = undefined;
   }

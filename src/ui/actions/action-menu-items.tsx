@@ -1,21 +1,20 @@
 // Actions as menu items (menu bar and context menu): icon, label, shortcut,
-// and when disabled, the reason — in a tooltip, and as aria-description for
-// screen readers. Disabled items stay focusable (aria-disabled, not Radix's
+// and when disabled, the reason — beside the item while it is highlighted,
+// and as aria-description for screen readers. Disabled items stay focusable (aria-disabled, not Radix's
 // `disabled`) so keyboard users can reach them and hear why.
 import type { ReactNode } from 'react';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts';
 import type { Action, CanRun } from './action-types';
 import { ActionIcon } from './icons';
 import { MENU_ITEM, MENU_SEPARATOR, MENU_SHORTCUT, type MenuKit } from './menu-kit';
-import { ReasonTooltip } from './reason-tooltip';
 import { startOnServer } from './start-on-server';
 import { StartOnServerMenu } from './start-on-server-menu';
 
 export function ActionMenuItem({ kit, action, state, onRun, trailing }: { kit: MenuKit; action: Action; state: CanRun; onRun: (action: Action) => void; trailing?: ReactNode }) {
   const disabled = !state.ok;
-  const item = (
+  return (
     <kit.Item
-      className={MENU_ITEM}
+      className={`${MENU_ITEM} group relative`}
       aria-disabled={disabled || undefined}
       aria-description={disabled ? state.reason : undefined}
       aria-keyshortcuts={action.shortcut === undefined ? undefined : ariaShortcut(action.shortcut)}
@@ -27,14 +26,30 @@ export function ActionMenuItem({ kit, action, state, onRun, trailing }: { kit: M
     >
       <span className="w-4">{action.icon !== undefined && <ActionIcon name={action.icon} dimmed={disabled} />}</span>
       <span>{action.label}</span>
-      {action.shortcut !== undefined && <span className={MENU_SHORTCUT}>{formatShortcut(action.shortcut)}</span>}
+      {action.shortcut !== undefined && (
+        <span aria-hidden="true" className={MENU_SHORTCUT}>
+          {formatShortcut(action.shortcut)}
+        </span>
+      )}
       {trailing}
+      {disabled && <DisabledReason reason={state.reason} />}
     </kit.Item>
   );
+}
+
+/**
+ * The reason beside a highlighted disabled item (pointer or keyboard), like a
+ * tooltip. Not a Radix Tooltip: that would be a layer of its own, and Escape
+ * would close it before the menu. Screen readers read aria-description.
+ */
+function DisabledReason({ reason }: { reason: string }) {
   return (
-    <ReasonTooltip text={disabled ? state.reason : undefined} side="right">
-      {item}
-    </ReasonTooltip>
+    <span
+      aria-hidden="true"
+      className="pointer-events-none absolute top-0 left-full z-[60] ml-1 hidden w-max max-w-72 rounded-sm border border-slate-300 bg-amber-50 px-2 py-1 text-xs whitespace-normal text-slate-900 shadow-md group-data-[highlighted]:block"
+    >
+      {reason}
+    </span>
   );
 }
 

@@ -50,14 +50,16 @@ export function poolOfSelection(selection: readonly string[], cache: CacheReader
   return pools.length === 1 ? pools[0] : undefined;
 }
 
-/** The server the selection is about: a selected host, else the host a selected VM runs on. */
+/** The server the selection is about: a selected host, else the host a selected VM runs on (or has as its home server). */
 export function hostOfSelection(selection: readonly string[], cache: CacheReader): string | undefined {
   const targets = selectedTargets(selection, cache);
   const host = targets.find((t) => t.kind === 'host');
   if (host !== undefined) return host.ref;
   for (const t of targets) {
     const vm = t.cls === 'VM' ? cache.get('VM', t.ref) : undefined;
-    if (vm !== undefined && !isNullRef(vm.resident_on) && cache.get('host', vm.resident_on) !== undefined) return vm.resident_on;
+    if (vm === undefined) continue;
+    if (!isNullRef(vm.resident_on) && cache.get('host', vm.resident_on) !== undefined) return vm.resident_on;
+    if (!isNullRef(vm.affinity) && cache.get('host', vm.affinity) !== undefined) return vm.affinity;
   }
   return undefined;
 }

@@ -10,7 +10,6 @@ import { useCacheSelector } from '../cache/use-cache';
 import { useUi } from '../state/ui-store';
 import { ActionMenuRows, type MenuRow } from './action-menu-items';
 import { MENU_PANEL, contextMenuKit } from './menu-kit';
-import { TooltipScope } from './reason-tooltip';
 import { contextMenuModel } from './registry';
 import { useRunAction } from './use-actions';
 
@@ -64,9 +63,7 @@ export function ObjectContextMenu({ refs, children }: { refs: readonly string[];
       </ContextMenu.Trigger>
       <ContextMenu.Portal>
         <ContextMenu.Content className={MENU_PANEL} aria-label="Actions" collisionPadding={8}>
-          <TooltipScope>
-            <MenuContent refs={refs} />
-          </TooltipScope>
+          <MenuContent refs={refs} />
         </ContextMenu.Content>
       </ContextMenu.Portal>
     </ContextMenu.Root>

@@ -77,7 +77,7 @@ function HostItems({ kit, selection }: { kit: MenuKit; selection: readonly strin
             </span>
             <span className="flex min-w-0 flex-col">
               <span>{host.name}</span>
-              {note !== undefined && <span className="max-w-72 text-xs whitespace-normal text-slate-500 [[data-highlighted]_&]:text-inherit">{note}</span>}
+              {note !== undefined && <span aria-hidden="true" className="max-w-72 text-xs whitespace-normal text-slate-500 [[data-highlighted]_&]:text-inherit">{note}</span>}
             </span>
           </kit.Item>
         );

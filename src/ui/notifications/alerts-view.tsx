@@ -11,6 +11,7 @@ import { useCacheSelector } from '../cache/use-cache';
 import { formatDateTime } from '../format/datetime';
 import { useLab } from '../lab/lab-context';
 import { buildAlertRows, SEVERITIES, type AlertRow, type Severity, type SeverityFilter } from './alert-list';
+import { NotificationsHeader } from './notifications-header';
 import { BUTTON } from './event-row';
 import { showToast } from './toast-store';
 
@@ -97,13 +98,8 @@ export function AlertsView() {
 
   return (
     <section aria-labelledby={`${filterId}-title`} className="flex min-h-0 flex-1 flex-col">
-      <div className="flex shrink-0 flex-wrap items-center gap-3 border-b border-slate-300 bg-white px-3 py-1.5 text-xs">
-        <h2 id={`${filterId}-title`} className="text-sm font-semibold">
-          Alerts
-        </h2>
-        <label htmlFor={filterId} className="ml-2">
-          Severity
-        </label>
+      <NotificationsHeader id={`${filterId}-title`} title="Alerts" summary={`${String(all.length)} ${all.length === 1 ? 'alert' : 'alerts'} · Notifications`}>
+        <label htmlFor={filterId}>Filter by severity</label>
         <select
           id={filterId}
           value={filter}
@@ -117,16 +113,16 @@ export function AlertsView() {
             </option>
           ))}
         </select>
-        <span className="text-slate-700">{`${String(rows.length)} alert${rows.length === 1 ? '' : 's'}`}</span>
+        {rows.length !== all.length && <span className="text-slate-700">{`${String(rows.length)} of ${String(all.length)} shown`}</span>}
         <button type="button" className={`${BUTTON} ml-auto`} disabled={rows.length === 0} onClick={() => void dismiss(rows.map((r) => r.ref))}>
           Dismiss all
         </button>
-      </div>
+      </NotificationsHeader>
       <div className="min-h-0 flex-1 overflow-auto bg-white">
         {rows.length === 0 ? (
           <p className="p-4 text-slate-700">{all.length === 0 ? 'There are no alerts' : 'No alerts match the filter'}</p>
         ) : (
-          <table className="w-full table-fixed border-collapse text-xs">
+          <table aria-label="Alerts" className="w-full table-fixed border-collapse text-xs">
             <colgroup>
               <col />
               <col className="w-44" />

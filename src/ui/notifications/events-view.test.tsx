@@ -86,9 +86,9 @@ describe('EventsView', () => {
       taskEvent('del', 'OpaqueRef:bad', task({ status: 'failure', error_info: ['HOST_OFFLINE', 'OpaqueRef:h'] })),
     ]);
     expect(screen.getAllByRole('row')).toHaveLength(4);
-    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'errors' } });
+    fireEvent.change(screen.getByLabelText('Filter by status'), { target: { value: 'errors' } });
     expect(screen.getAllByRole('row')).toHaveLength(2);
-    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'all' } });
+    fireEvent.change(screen.getByLabelText('Filter by status'), { target: { value: 'all' } });
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss all' }));
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(2);

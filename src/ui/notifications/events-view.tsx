@@ -1,6 +1,7 @@
 // XenCenter's Events view: every task the console has seen, newest first,
 // with a status filter and "Dismiss all" for the finished ones.
 import { useId, useMemo, useState } from 'react';
+import { NotificationsHeader } from './notifications-header';
 import { BUTTON, EventRow } from './event-row';
 import { EVENT_FILTERS, finishedRefs, listEvents, type EventFilter } from './event-list';
 import { dismissTaskEntries, useTaskLog } from './task-log-store';
@@ -15,13 +16,8 @@ export function EventsView() {
 
   return (
     <section aria-labelledby={`${filterId}-title`} className="flex min-h-0 flex-1 flex-col">
-      <div className="flex shrink-0 flex-wrap items-center gap-3 border-b border-slate-300 bg-white px-3 py-1.5 text-xs">
-        <h2 id={`${filterId}-title`} className="text-sm font-semibold">
-          Events
-        </h2>
-        <label htmlFor={filterId} className="ml-2">
-          Status
-        </label>
+      <NotificationsHeader id={`${filterId}-title`} title="Events" summary={`${String(total)} ${total === 1 ? 'event' : 'events'} · Notifications`}>
+        <label htmlFor={filterId}>Filter by status</label>
         <select
           id={filterId}
           value={filter}
@@ -34,18 +30,16 @@ export function EventsView() {
             </option>
           ))}
         </select>
-        <span className="text-slate-700" aria-live="polite">
-          {rows.length === total ? `${String(total)} events` : `${String(rows.length)} of ${String(total)} events`}
-        </span>
+        {rows.length !== total && <span className="text-slate-700">{`${String(rows.length)} of ${String(total)} shown`}</span>}
         <button type="button" className={`${BUTTON} ml-auto`} disabled={finished.length === 0} onClick={() => dismissTaskEntries(finished)}>
           Dismiss all
         </button>
-      </div>
+      </NotificationsHeader>
       <div className="min-h-0 flex-1 overflow-auto bg-white">
         {rows.length === 0 ? (
           <p className="p-4 text-slate-700">{total === 0 ? 'There are no events' : 'No events match the filter'}</p>
         ) : (
-          <table className="w-full table-fixed border-collapse text-xs">
+          <table aria-label="Events" className="w-full table-fixed border-collapse text-xs">
             <colgroup>
               <col className="w-[16%]" />
               <col />

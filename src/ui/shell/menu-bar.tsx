@@ -8,7 +8,6 @@ import type { Action } from '../actions/action-types';
 import { ActionMenuRows, type MenuRow } from '../actions/action-menu-items';
 import { MENU_ITEM, MENU_PANEL, MENU_SEPARATOR, menubarKit } from '../actions/menu-kit';
 import { hostProperties, poolProperties } from '../actions/object-actions';
-import { TooltipScope } from '../actions/reason-tooltip';
 import { VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
 import { AboutDialog } from '../dialogs/about-dialog';
@@ -112,7 +111,7 @@ export function MenuBar() {
   const openDialog = useUi((s) => s.openDialog);
   const [aboutOpen, setAboutOpen] = useState(false);
   return (
-    <TooltipScope>
+    <>
       <Menubar.Root className="flex h-7 items-center gap-0.5 px-1" aria-label="Menu bar">
         <Menu label="File">
           <Menubar.Item className={MENU_ITEM} onSelect={() => openDialog({ kind: 'reset-lab' })}>
@@ -144,6 +143,6 @@ export function MenuBar() {
         </Menu>
       </Menubar.Root>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
-    </TooltipScope>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { buildTags } from './build-tags';
 import type { TreeViewOptions } from './object-rules';
 import { searchTree, searchWords } from './search-filter';
 import { sameTree, type TreeNode } from './tree-node';
-import type { TreeSource } from './tree-source';
+import type { Table, TreeSource } from './tree-source';
 
 export type TreeView = 'infrastructure' | 'objects' | 'tags' | 'folders';
 
@@ -31,25 +31,56 @@ export function buildSearchedView(src: TreeSource, view: TreeView, options: Tree
   return searchTree(src, buildView(src, view, options), search);
 }
 
-/** What the tree depends on, as a flat list compared element by element. */
+/**
+ * The fields of each class the tree reads (to build, sort or search). Other
+ * fields change all the time — an SR's utilisation, a VM's current
+ * operations — and must not rebuild the tree; the rows show those themselves.
+ */
+const TREE_FIELDS = {
+  pool: ['name_label', 'name_description', 'master', 'tags'],
+  host: ['name_label', 'name_description', 'metrics', 'address', 'tags'],
+  VM: ['name_label', 'name_description', 'power_state', 'is_a_template', 'is_default_template', 'is_a_snapshot', 'is_control_domain', 'resident_on', 'affinity', 'VBDs', 'tags', 'guest_metrics'],
+  VBD: ['VDI'],
+  VDI: ['name_label', 'name_description', 'SR', 'managed', 'missing', 'tags'],
+  SR: ['name_label', 'name_description', 'type', 'shared', 'PBDs', 'introduced_by', 'tags'],
+  PBD: ['host'],
+  network: ['name_label', 'name_description', 'tags'],
+} as const satisfies { readonly [C in keyof TreeSource]?: readonly (keyof TreeSource[C] extends never ? string : string)[] };
+
+/** The other_config keys the tree reads. */
+const OTHER_CONFIG_KEYS = ['HideFromXenCenter', 'folder', 'is_guest_installer_network', 'base_template_name'] as const;
+
+function pushValue(inputs: unknown[], value: unknown): void {
+  if (Array.isArray(value)) {
+    inputs.push(value.length);
+    for (const v of value as unknown[]) inputs.push(v);
+  } else {
+    inputs.push(value);
+  }
+}
+
+/** What the tree depends on, as a flat list of plain values compared element by element. */
 function inputsOf(src: TreeSource, searching: boolean): unknown[] {
   const inputs: unknown[] = [];
-  const add = (table: { entries(): Iterable<[string, unknown]> }) => {
-    for (const [, record] of table.entries()) inputs.push(record);
-    inputs.push(null); // table boundary
-  };
-  add(src.pool);
-  add(src.host);
+  for (const cls of Object.keys(TREE_FIELDS) as (keyof typeof TREE_FIELDS)[]) {
+    const fields: readonly string[] = TREE_FIELDS[cls];
+    const table = src[cls] as Table<Readonly<Record<string, unknown>>>;
+    inputs.push(cls, table.size);
+    for (const [ref, record] of table.entries()) {
+      inputs.push(ref);
+      for (const f of fields) pushValue(inputs, record[f]);
+      const other = record['other_config'] as Readonly<Record<string, string>> | undefined;
+      if (other !== undefined) for (const k of OTHER_CONFIG_KEYS) inputs.push(other[k]);
+    }
+  }
   // Only `live` of host metrics matters; the records change with every memory sample.
   for (const [ref, m] of src.host_metrics.entries()) inputs.push(ref, m.live);
-  inputs.push(null);
-  add(src.VM);
-  add(src.VBD);
-  add(src.VDI);
-  add(src.SR);
-  add(src.PBD);
-  add(src.network);
-  if (searching) add(src.VM_guest_metrics);
+  if (searching) {
+    for (const [ref, m] of src.VM_guest_metrics.entries()) {
+      inputs.push(ref, m.os_version['name']);
+      pushValue(inputs, Object.values(m.networks));
+    }
+  }
   return inputs;
 }
 

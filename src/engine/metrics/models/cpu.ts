@@ -28,6 +28,8 @@ export interface DomainCpu {
   readonly cap: number;
   /** Per-vCPU hard affinity (pCPU numbers), or undefined for all pCPUs. */
   readonly masks?: readonly (readonly number[] | undefined)[] | undefined;
+  /** Where to write what each vCPU got (allocated when absent). */
+  readonly delivered?: Float64Array;
 }
 
 export interface CpuShare {
@@ -132,10 +134,31 @@ function groupsOf(pcpus: number, masks: readonly (readonly number[])[]): Int32Ar
 /**
  * Share `pcpus` physical CPUs among `domains` (dom0 included, as one of them).
  */
-export function shareCpus(pcpus: number, domains: readonly DomainCpu[]): CpuShare {
-  const delivered = domains.map((d) => new Float64Array(d.demand.length));
-  const pcpu = new Float64Array(Math.max(0, pcpus));
+export function shareCpus(pcpus: number, domains: readonly DomainCpu[], pcpuOut?: Float64Array): CpuShare {
+  const delivered = domains.map((d) => (d.delivered !== undefined && d.delivered.length >= d.demand.length ? d.delivered : new Float64Array(d.demand.length)));
+  const pcpu = pcpuOut !== undefined && pcpuOut.length >= pcpus ? pcpuOut : new Float64Array(Math.max(0, pcpus));
+  for (const out of delivered) out.fill(0);
+  pcpu.fill(0);
   if (pcpus <= 0) return { delivered, pcpu, total: 0 };
+
+  // Fast path (most hosts, most of the time): nobody pinned and enough CPU
+  // for everyone's (capped) demand: everyone gets what they ask.
+  let pinnedAny = false;
+  let wanted = 0;
+  for (let di = 0; di < domains.length; di++) {
+    const d = domains[di] as DomainCpu;
+    if (d.masks !== undefined && d.masks.some((m) => m !== undefined && m.length < pcpus)) pinnedAny = true;
+    let want = 0;
+    for (let v = 0; v < d.demand.length; v++) want += Math.min(1, Math.max(0, d.demand[v] ?? 0));
+    const capScale = d.cap > 0 && want > d.cap / 100 ? d.cap / 100 / want : 1;
+    const out = delivered[di] as Float64Array;
+    for (let v = 0; v < d.demand.length; v++) out[v] = Math.min(1, Math.max(0, d.demand[v] ?? 0)) * capScale;
+    wanted += want * capScale;
+  }
+  if (!pinnedAny && wanted <= pcpus) {
+    pcpu.fill(wanted / pcpus, 0, pcpus);
+    return { delivered, pcpu, total: wanted };
+  }
 
   // Entities: one per vCPU, its demand capped (domain cap scaled evenly), its weight a share of the domain's.
   const unpinned: Entity[] = [];

@@ -41,7 +41,7 @@ export function salt(name: string): number {
 
 /** Uniform in [0, 1) for (key, salt, index); the same inputs always give the same value. */
 export function unit(key: number, saltValue: number, index: number): number {
-  const a = mix32((key ^ Math.imul(saltValue | 1, 0x9e3779b9)) >>> 0);
+  const a = mix32((key ^ mix32((saltValue + 0x9e3779b9) >>> 0)) >>> 0);
   return mix32((a + Math.imul(index | 0, 0x85ebca6b)) >>> 0) / 4294967296;
 }
 

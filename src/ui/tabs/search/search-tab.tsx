@@ -134,6 +134,8 @@ const GridRow = memo(function GridRow({ row, index, columns, now }: { row: Searc
               <button type="button" onClick={() => useUi.getState().selectObjects([row.ref])} className="min-w-0 truncate text-left text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
                 {row.name}
               </button>
+              {/* Local SRs share a name ("Local storage"): say whose. */}
+              {row.type === 'sr' && row.host !== '' ? <span className="truncate text-slate-500">({row.host})</span> : null}
             </span>
           </th>
         ) : (

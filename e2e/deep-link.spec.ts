@@ -1,0 +1,123 @@
+// Deep links: the URL hash holds the view, the selected object and its tab;
+// a reload and the browser's Back/Forward land on the same place; the page
+// works from a sub-path of a static host.
+import { expect, test, type Page } from '@playwright/test';
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return errors;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
+const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
+const tab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Tab pages' }).getByRole('tab', { name, exact: true });
+
+test('selecting objects and tabs writes the hash; reload and Back/Forward land on the same place', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./');
+  await expect(treeItem(page, 'Lab Pool')).toBeVisible();
+  await expect.poll(() => hashOf(page)).toBe('#/');
+  const entries = await page.evaluate(() => history.length);
+
+  await treeItem(page, 'xenserver-02').click();
+  await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/host/${UUID}/general$`));
+  const hostHash = await hashOf(page);
+
+  await treeItem(page, 'web-01').click();
+  await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/vm/${UUID}/general$`));
+  const vmHash = await hashOf(page);
+  const vmUuid = vmHash.split('/')[2];
+
+  // Another tab of the same object rewrites the entry rather than adding one.
+  await tab(page, 'Storage').click();
+  await expect.poll(() => hashOf(page)).toBe(`#/vm/${vmUuid}/storage`);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 2); // the host, the VM
+
+  await page.reload();
+  await expect(treeItem(page, 'web-01')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(page, 'Storage')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('main', { name: 'Object view' })).toContainText('web-01');
+  expect(await hashOf(page)).toBe(`#/vm/${vmUuid}/storage`);
+
+  await page.goBack();
+  await expect.poll(() => hashOf(page)).toBe(hostHash);
+  await expect(treeItem(page, 'xenserver-02')).toHaveAttribute('aria-selected', 'true');
+  await expect(treeItem(page, 'web-01')).toHaveAttribute('aria-selected', 'false');
+  await expect(tab(page, 'General')).toHaveAttribute('aria-selected', 'true');
+
+  await page.goForward();
+  await expect(treeItem(page, 'web-01')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(page, 'Storage')).toHaveAttribute('aria-selected', 'true');
+
+  expect(errors).toEqual([]);
+});
+
+test('a link opens the object and tab it names, in its navigation view', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./');
+  await treeItem(page, 'xenserver-01').click();
+  await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/host/${UUID}/general$`));
+  const hostUuid = (await hashOf(page)).split('/')[2];
+
+  // Typed or pasted into the address bar of the same page (a hashchange).
+  await page.evaluate((uuid) => {
+    window.location.hash = `#/host/${uuid}/nics`;
+  }, hostUuid);
+  await expect(tab(page, 'NICs')).toHaveAttribute('aria-selected', 'true');
+
+  // Opened in a new tab: the console loads, then lands there.
+  const other = await page.context().newPage();
+  const otherErrors = collectErrors(other);
+  await other.goto(`./#/host/${hostUuid}/networking?view=objects`);
+  await expect(tab(other, 'Networking')).toHaveAttribute('aria-selected', 'true');
+  await expect(other.getByRole('tree', { name: /Objects/ })).toBeVisible();
+  await expect(treeItem(other, 'xenserver-01')).toHaveAttribute('aria-selected', 'true');
+  expect(await hashOf(other)).toBe(`#/host/${hostUuid}/networking?view=objects`);
+
+  // Switching the view writes it into the hash.
+  await other.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Infrastructure' }).click();
+  await expect.poll(() => hashOf(other)).toBe(`#/host/${hostUuid}/networking`);
+
+  // A link to an object that is not in the pool lands on the top of the tree.
+  await other.goto('./#/vm/00000000-0000-0000-0000-000000000000/general');
+  await expect.poll(() => hashOf(other)).toBe('#/');
+  await expect(treeItem(other, 'XenLab')).toHaveAttribute('aria-selected', 'true');
+
+  expect(errors).toEqual([]);
+  expect(otherErrors).toEqual([]);
+});
+
+test('the console works from a sub-path of a static host', async ({ page, baseURL }) => {
+  const errors = collectErrors(page);
+  // Serve the build under /tools/xenlab/ by mapping that prefix onto the preview server's root.
+  const root = new URL(baseURL ?? 'http://127.0.0.1/');
+  await page.route(`${root.origin}/tools/xenlab/**`, async (route) => {
+    const url = new URL(route.request().url());
+    url.pathname = url.pathname.replace(/^\/tools\/xenlab\//, '/');
+    const response = await route.fetch({ url: url.toString() });
+    await route.fulfill({ response });
+  });
+  // Nothing may be fetched from the host's root.
+  const outside: string[] = [];
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (req.url().startsWith(root.origin) && !path.startsWith('/tools/xenlab/')) outside.push(req.url());
+  });
+
+  await page.goto(`${root.origin}/tools/xenlab/`);
+  await treeItem(page, 'web-01').click();
+  await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/vm/${UUID}/general$`));
+  await page.reload();
+  await expect(treeItem(page, 'web-01')).toHaveAttribute('aria-selected', 'true');
+  expect(new URL(page.url()).pathname).toBe('/tools/xenlab/');
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,419 @@
+// What the sampler needs to know about each live host and running VM that
+// does not change from one tick to the next: counts, weights, masks, modes,
+// workloads, data-source names, which SR each disk is on and which PIF each
+// VIF leaves by. Computed once and kept while the records it came from are
+// the same objects (records are frozen and replaced on change), so a tick
+// on an unchanged world only does arithmetic. Revalidation runs when the
+// world's event generation has moved, and looks at identities only.
+import type { Engine } from '../../engine';
+import type {
+  HostMetricsRecord,
+  HostRecord,
+  PIFMetricsRecord,
+  PIFRecord,
+  SRRecord,
+  VBDRecord,
+  VDIRecord,
+  VIFRecord,
+  VMGuestMetricsRecord,
+  VMMetricsRecord,
+  VMRecord,
+} from '../../../xapi/types';
+import { osFamily } from '../../vm/durations';
+import { parseVcpuParams, type DomainCpu } from './cpu';
+import { srCapacity, linkPayloadBps, type SrCapacity } from './io';
+import { hashKey } from './noise';
+import { hostHasHap, modeCost, virtMode, type ModeCost } from './virt-mode';
+import { resolveWorkload, type ResolvedWorkload } from './workload-of-vm';
+import { emptyDemand, type WorkloadContext, type WorkloadDemand } from './workloads';
+
+const MiB = 1024 * 1024;
+
+export interface VbdFact {
+  readonly record: VBDRecord;
+  readonly vdi: VDIRecord;
+  /** Index into the SR table. */
+  readonly sr: number;
+  readonly keys: readonly [read: string, write: string, readLatency: string, writeLatency: string, iopsRead: string, iopsWrite: string, iopsTotal: string];
+  /** Share of the VM's disk traffic this disk carries. */
+  readonly share: number;
+}
+
+export interface VifFact {
+  readonly record: VIFRecord;
+  readonly network: string;
+  /** Index of the host PIF it leaves by, or the host's PIF count for a private network. */
+  readonly pif: number;
+  readonly rxKey: string;
+  readonly txKey: string;
+}
+
+export interface VmFact {
+  readonly ref: string;
+  readonly host: string;
+  readonly vm: VMRecord;
+  readonly metrics: VMMetricsRecord | undefined;
+  readonly guest: VMGuestMetricsRecord | undefined;
+  readonly uuid: string;
+  readonly key: number;
+  readonly vcpus: number;
+  readonly weight: number;
+  readonly cap: number;
+  readonly masks: (number[] | undefined)[] | undefined;
+  readonly cost: ModeCost;
+  readonly workload: ResolvedWorkload;
+  /** Bytes the guest OS holds at rest. */
+  readonly osMemory: number;
+  /** Whether its guest agent reports (memory_internal_free exists). */
+  readonly agent: boolean;
+  readonly cpuKeys: readonly string[];
+  readonly vbds: readonly VbdFact[];
+  readonly vifs: readonly VifFact[];
+  // Scratch, rewritten every tick.
+  readonly demand: WorkloadDemand;
+  readonly cpuDemand: Float64Array;
+  readonly tick: VmTick;
+  readonly ctx: { -readonly [K in keyof WorkloadContext]: WorkloadContext[K] };
+  readonly domain: DomainCpu;
+}
+
+/** Per-tick results of one VM (scratch owned by its facts). */
+export interface VmTick {
+  /** Fraction of its CPU demand it got (its I/O shrinks with it). */
+  scale: number;
+  readonly delivered: Float64Array;
+  /** Per VBD: read B/s, write B/s, read ops/s, write ops/s, read latency s, write latency s. */
+  readonly vbd: Float64Array;
+  readonly vifRx: Float64Array;
+  readonly vifTx: Float64Array;
+}
+
+export const VBD_STRIDE = 6;
+
+export interface PifFact {
+  readonly ref: string;
+  readonly record: PIFRecord;
+  readonly metrics: PIFMetricsRecord | undefined;
+  readonly network: string;
+  readonly capacity: number;
+  readonly rxKey: string;
+  readonly txKey: string;
+}
+
+export interface Dom0Fact {
+  readonly ref: string;
+  readonly vm: VMRecord;
+  readonly metrics: VMMetricsRecord | undefined;
+  readonly uuid: string;
+  readonly vcpus: number;
+  readonly weight: number;
+  readonly cap: number;
+  readonly cpuKeys: readonly string[];
+  readonly cpuDemand: Float64Array;
+  readonly delivered: Float64Array;
+  readonly domain: DomainCpu;
+}
+
+/** Per-tick scratch of a host. */
+export interface HostScratch {
+  readonly pcpu: Float64Array;
+  readonly noise: Float64Array;
+  /** Per PIF (and a last slot for private networks): traffic, and the share each VIF gets. */
+  readonly rx: Float64Array;
+  readonly tx: Float64Array;
+  readonly rxFactor: Float64Array;
+  readonly txFactor: Float64Array;
+  dom0Demand: number;
+  ioInFlight: number;
+  storageRx: number;
+  storageTx: number;
+}
+
+export interface HostFact {
+  readonly ref: string;
+  readonly record: HostRecord;
+  readonly metrics: HostMetricsRecord;
+  readonly uuid: string;
+  readonly key: number;
+  readonly pcpus: number;
+  readonly hap: boolean;
+  readonly cpuKeys: readonly string[];
+  readonly pifs: readonly PifFact[];
+  /** Index into pifs of the management PIF, or -1. */
+  readonly management: number;
+  readonly dom0: Dom0Fact | undefined;
+  vms: VmFact[];
+  /** dom0 first (when there is one), then vms, for the scheduler. */
+  domains: DomainCpu[];
+  readonly scratch: HostScratch;
+  /** Running domains' count of every resident domain (for dom0's per-domain work). */
+  residents: number;
+  /** HVM domains resident (each has a QEMU in dom0). */
+  hvmResidents: number;
+}
+
+export interface SrFact {
+  readonly ref: string;
+  readonly record: SRRecord;
+  readonly cap: SrCapacity;
+}
+
+export interface Facts {
+  generation: number;
+  readonly seed: number;
+  hosts: HostFact[];
+  srs: SrFact[];
+  master: string;
+  readonly hostByRef: Map<string, HostFact>;
+  vmByRef: Map<string, VmFact>;
+}
+
+const cache = new WeakMap<Engine, Facts>();
+
+const cpuKeyList: string[] = [];
+function cpuKeys(n: number): string[] {
+  for (let i = cpuKeyList.length; i < n; i++) cpuKeyList.push(`cpu${String(i)}`);
+  return cpuKeyList.slice(0, n);
+}
+
+function osMemoryOf(vm: VMRecord): number {
+  const family = osFamily(vm);
+  return family === 'windows' ? 1400 * MiB : family === 'linux' ? 350 * MiB : 256 * MiB;
+}
+
+function buildSrs(engine: Engine, previous: readonly SrFact[]): SrFact[] {
+  const old = new Map(previous.map((s) => [s.ref, s]));
+  const out: SrFact[] = [];
+  for (const [ref, record] of engine.world.entries('SR')) {
+    const prev = old.get(ref);
+    out.push(prev !== undefined && prev.record === record ? prev : { ref, record, cap: srCapacity(record.type) });
+  }
+  return out;
+}
+
+function hostFactValid(engine: Engine, f: HostFact, record: HostRecord): boolean {
+  if (f.record !== record) return false;
+  if (engine.world.find('host_metrics', record.metrics) !== f.metrics) return false;
+  for (const p of f.pifs) {
+    if (engine.world.find('PIF', p.ref) !== p.record) return false;
+    if (engine.world.find('PIF_metrics', p.record.metrics) !== p.metrics) return false;
+  }
+  if (f.dom0 !== undefined) {
+    if (engine.world.find('VM', f.dom0.ref) !== f.dom0.vm) return false;
+    if (engine.world.find('VM_metrics', f.dom0.vm.metrics) !== f.dom0.metrics) return false;
+  }
+  return true;
+}
+
+function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: HostMetricsRecord, seed: number): HostFact {
+  const pifs: PifFact[] = [];
+  let management = -1;
+  for (const pifRef of record.PIFs) {
+    const pif = engine.world.find('PIF', pifRef);
+    if (pif === undefined || !pif.currently_attached) continue;
+    const pm = engine.world.find('PIF_metrics', pif.metrics);
+    const speed = pm !== undefined && pm.carrier && pm.speed > 0 ? pm.speed : 1000;
+    if (pif.management) management = pifs.length;
+    pifs.push({ ref: pifRef, record: pif, metrics: pm, network: pif.network, capacity: linkPayloadBps(speed), rxKey: `pif_${pif.device}_rx`, txKey: `pif_${pif.device}_tx` });
+  }
+  const dom0Vm = engine.world.find('VM', record.control_domain);
+  let dom0: Dom0Fact | undefined;
+  const pcpus = record.host_CPUs.length;
+  if (dom0Vm !== undefined) {
+    const vcpus = Math.max(1, engine.world.find('VM_metrics', dom0Vm.metrics)?.VCPUs_number || dom0Vm.VCPUs_at_startup);
+    const p = parseVcpuParams(dom0Vm.VCPUs_params, vcpus, pcpus);
+    const cpuDemand = new Float64Array(vcpus);
+    const delivered = new Float64Array(vcpus);
+    dom0 = {
+      ref: record.control_domain,
+      vm: dom0Vm,
+      metrics: engine.world.find('VM_metrics', dom0Vm.metrics),
+      uuid: dom0Vm.uuid,
+      vcpus,
+      weight: p.weight,
+      cap: p.cap,
+      cpuKeys: cpuKeys(vcpus),
+      cpuDemand,
+      delivered,
+      domain: { demand: cpuDemand, weight: p.weight, cap: p.cap, masks: p.masks, delivered },
+    };
+  }
+  return {
+    ref,
+    record,
+    metrics,
+    uuid: record.uuid,
+    key: hashKey(seed, record.uuid),
+    pcpus,
+    hap: hostHasHap(record.cpu_info['flags'] ?? ''),
+    cpuKeys: cpuKeys(pcpus),
+    pifs,
+    management,
+    dom0,
+    vms: [],
+    domains: [],
+    scratch: {
+      pcpu: new Float64Array(pcpus),
+      noise: new Float64Array(pcpus),
+      rx: new Float64Array(pifs.length + 1),
+      tx: new Float64Array(pifs.length + 1),
+      rxFactor: new Float64Array(pifs.length + 1),
+      txFactor: new Float64Array(pifs.length + 1),
+      dom0Demand: 0,
+      ioInFlight: 0,
+      storageRx: 0,
+      storageTx: 0,
+    },
+    residents: 0,
+    hvmResidents: 0,
+  };
+}
+
+function vmFactValid(engine: Engine, f: VmFact, vm: VMRecord, host: string): boolean {
+  if (f.vm !== vm || f.host !== host) return false;
+  if (engine.world.find('VM_metrics', vm.metrics) !== f.metrics) return false;
+  if (engine.world.find('VM_guest_metrics', vm.guest_metrics) !== f.guest) return false;
+  for (const b of f.vbds) if (engine.world.find('VDI', b.record.VDI) !== b.vdi) return false;
+  let i = 0;
+  for (const vbdRef of vm.VBDs) {
+    const vbd = engine.world.find('VBD', vbdRef);
+    if (vbd === undefined) return false;
+    if (vbd.currently_attached && !vbd.empty && vbd.VDI !== 'OpaqueRef:NULL') {
+      if (f.vbds[i]?.record !== vbd) return false;
+      i++;
+    }
+  }
+  if (i !== f.vbds.length) return false;
+  let j = 0;
+  for (const vifRef of vm.VIFs) {
+    const vif = engine.world.find('VIF', vifRef);
+    if (vif === undefined) return false;
+    if (vif.currently_attached) {
+      if (f.vifs[j]?.record !== vif) return false;
+      j++;
+    }
+  }
+  return j === f.vifs.length;
+}
+
+function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIndex: ReadonlyMap<string, number>, seed: number): VmFact {
+  const metrics = engine.world.find('VM_metrics', vm.metrics);
+  const guest = engine.world.find('VM_guest_metrics', vm.guest_metrics);
+  const vcpus = Math.max(1, metrics?.VCPUs_number || vm.VCPUs_at_startup);
+  const p = parseVcpuParams(vm.VCPUs_params, vcpus, host.pcpus);
+  const disks: { record: VBDRecord; vdi: VDIRecord; sr: number }[] = [];
+  for (const vbdRef of vm.VBDs) {
+    const vbd = engine.world.find('VBD', vbdRef);
+    if (vbd === undefined || !vbd.currently_attached || vbd.empty || vbd.VDI === 'OpaqueRef:NULL') continue;
+    const vdi = engine.world.find('VDI', vbd.VDI);
+    const sr = vdi === undefined ? undefined : srIndex.get(vdi.SR);
+    if (vdi === undefined || sr === undefined) continue;
+    disks.push({ record: vbd, vdi, sr });
+  }
+  // Disks carry the guest's I/O; a CD-ROM with an ISO in it is read only at install time.
+  const isDisk = (d: { record: VBDRecord }) => d.record.type === 'Disk';
+  const diskCount = disks.filter(isDisk).length;
+  const vbds: VbdFact[] = disks.map((d) => {
+    const k = (s: string) => `vbd_${d.record.device}_${s}`;
+    return {
+      ...d,
+      keys: [k('read'), k('write'), k('read_latency'), k('write_latency'), k('iops_read'), k('iops_write'), k('iops_total')],
+      share: isDisk(d) && diskCount > 0 ? 1 / diskCount : 0,
+    };
+  });
+  const vifs: VifFact[] = [];
+  for (const vifRef of vm.VIFs) {
+    const vif = engine.world.find('VIF', vifRef);
+    if (vif === undefined || !vif.currently_attached) continue;
+    let pif = host.pifs.findIndex((p) => p.network === vif.network);
+    if (pif < 0) pif = host.pifs.length;
+    vifs.push({ record: vif, network: vif.network, pif, rxKey: `vif_${vif.device}_rx`, txKey: `vif_${vif.device}_tx` });
+  }
+  const cpuDemand = new Float64Array(vcpus);
+  const delivered = new Float64Array(vcpus);
+  const uuidKey = hashKey(seed, vm.uuid);
+  return {
+    ref,
+    host: host.ref,
+    vm,
+    metrics,
+    guest,
+    uuid: vm.uuid,
+    key: uuidKey,
+    vcpus,
+    weight: p.weight,
+    cap: p.cap,
+    masks: p.masks,
+    cost: modeCost(virtMode(vm, metrics, guest), host.hap),
+    workload: resolveWorkload(vm),
+    osMemory: osMemoryOf(vm),
+    agent: guest !== undefined && guest.live,
+    cpuKeys: cpuKeys(vcpus),
+    vbds,
+    vifs,
+    demand: emptyDemand(),
+    cpuDemand,
+    ctx: { key: uuidKey, t: 0, dt: 5, epoch: 0, vcpus, memory: vm.memory_dynamic_max, osMemory: osMemoryOf(vm) },
+    domain: { demand: cpuDemand, weight: p.weight, cap: p.cap, masks: p.masks, delivered },
+    tick: { scale: 1, delivered, vbd: new Float64Array(vbds.length * VBD_STRIDE), vifRx: new Float64Array(vifs.length), vifTx: new Float64Array(vifs.length) },
+  };
+}
+
+/** The facts of the engine's world now, revalidated if anything changed since the last call. */
+export function factsOf(engine: Engine): Facts {
+  const generation = engine.world.events.generation;
+  let facts = cache.get(engine);
+  if (facts !== undefined && facts.generation === generation && facts.seed === engine.config.seed) return facts;
+  if (facts === undefined || facts.seed !== engine.config.seed) {
+    facts = { generation: -1, seed: engine.config.seed, hosts: [], srs: [], master: '', hostByRef: new Map(), vmByRef: new Map() };
+    cache.set(engine, facts);
+  }
+  const seed = facts.seed;
+  facts.srs = buildSrs(engine, facts.srs);
+  const srIndex = new Map(facts.srs.map((s, i) => [s.ref, i]));
+  facts.master = engine.masterRef();
+
+  const hosts: HostFact[] = [];
+  const vmByRef = new Map<string, VmFact>();
+  const seen = new Set<string>();
+  for (const [ref, record] of engine.world.entries('host')) {
+    const metrics = engine.world.find('host_metrics', record.metrics);
+    if (metrics === undefined || !metrics.live) continue;
+    let h = facts.hostByRef.get(ref);
+    if (h === undefined || !hostFactValid(engine, h, record)) {
+      h = buildHost(engine, ref, record, metrics, seed);
+      facts.hostByRef.set(ref, h);
+    }
+    seen.add(ref);
+    const vms: VmFact[] = [];
+    let residents = 0;
+    let hvm = 0;
+    for (const vmRef of record.resident_VMs) {
+      const vm = engine.world.find('VM', vmRef);
+      if (vm === undefined || vm.is_control_domain) continue;
+      residents++;
+      if (vm.domain_type === 'hvm' || (vm.domain_type !== 'pv' && vm.domain_type !== 'pvh' && vm.HVM_boot_policy !== '')) hvm++;
+      if (vm.power_state !== 'Running') continue;
+      let f = facts.vmByRef.get(vmRef);
+      if (f === undefined || !vmFactValid(engine, f, vm, ref) || srMoved(f, srIndex)) f = buildVm(engine, vmRef, vm, h, srIndex, seed);
+      vms.push(f);
+      vmByRef.set(vmRef, f);
+    }
+    h.vms = vms;
+    h.domains = h.dom0 === undefined ? vms.map((f) => f.domain) : [h.dom0.domain, ...vms.map((f) => f.domain)];
+    h.residents = residents;
+    h.hvmResidents = hvm;
+    hosts.push(h);
+  }
+  for (const ref of [...facts.hostByRef.keys()]) if (!seen.has(ref)) facts.hostByRef.delete(ref);
+  facts.hosts = hosts;
+  facts.vmByRef = vmByRef;
+  facts.generation = generation;
+  return facts;
+}
+
+/** SR indexes shift when SRs come and go: rebuild a VM whose disks' SR moved. */
+function srMoved(f: VmFact, srIndex: ReadonlyMap<string, number>): boolean {
+  for (const b of f.vbds) if (srIndex.get(b.vdi.SR) !== b.sr) return true;
+  return false;
+}

@@ -1,0 +1,86 @@
+// The toolbar's and the context menu's layouts for a selection.
+import { describe, expect, it } from 'vitest';
+import { contextMenuModel } from './registry';
+import { addVm, PlainCache } from './testing/plain-cache';
+import { toolbarModel } from './toolbar-model';
+
+const NO_HISTORY = { canGoBack: false, canGoForward: false };
+
+function labels(model: ReturnType<typeof toolbarModel>['power']) {
+  return model.map((b) => `${b.action.label}${b.state.ok ? '' : ' (disabled)'}`);
+}
+
+describe('toolbar', () => {
+  it('a running VM: Start disabled, Suspend rather than Resume, no forced variants', () => {
+    const cache = new PlainCache();
+    const vm = addVm(cache, 'web-01', 'Running');
+    expect(labels(toolbarModel([vm], cache, NO_HISTORY).power)).toEqual(['Start (disabled)', 'Shut Down', 'Reboot', 'Suspend']);
+  });
+
+  it('a suspended VM: Resume in place of Suspend; Force Shut Down since a clean one is not allowed', () => {
+    const cache = new PlainCache();
+    const vm = addVm(cache, 'test-01', 'Suspended');
+    expect(labels(toolbarModel([vm], cache, NO_HISTORY).power)).toEqual(['Start (disabled)', 'Shut Down (disabled)', 'Force Shut Down', 'Reboot (disabled)', 'Resume']);
+  });
+
+  it('a paused VM: Force Shut Down and Force Reboot', () => {
+    const cache = new PlainCache();
+    const vm = addVm(cache, 'ci-01', 'Paused');
+    expect(labels(toolbarModel([vm], cache, NO_HISTORY).power)).toEqual([
+      'Start (disabled)',
+      'Shut Down (disabled)',
+      'Force Shut Down',
+      'Reboot (disabled)',
+      'Force Reboot',
+      'Suspend (disabled)',
+    ]);
+  });
+
+  it('nothing selected: every power button disabled with a reason; Back follows the history', () => {
+    const cache = new PlainCache();
+    const model = toolbarModel([], cache, { canGoBack: true, canGoForward: false });
+    expect(model.power.every((b) => !b.state.ok)).toBe(true);
+    expect(model.history.map((b) => b.state.ok)).toEqual([true, false]);
+  });
+});
+
+describe('context menu', () => {
+  const rows = (model: ReturnType<typeof contextMenuModel>) => model.map((r) => (r === 'separator' ? '—' : `${r.action.label}${r.state.ok ? '' : ' (disabled)'}`));
+
+  it('a halted VM: the main commands, Start on Server, Delete and Properties', () => {
+    const cache = new PlainCache();
+    const vm = addVm(cache, 'game-01', 'Halted');
+    expect(rows(contextMenuModel([vm], cache))).toEqual(['Start', 'Start on Server', 'Shut Down (disabled)', 'Reboot (disabled)', '—', 'Suspend (disabled)', '—', 'Delete…', '—', 'Properties']);
+  });
+
+  it('a running VM: secondary commands only when they can run', () => {
+    const cache = new PlainCache();
+    const vm = addVm(cache, 'web-01', 'Running');
+    expect(rows(contextMenuModel([vm], cache))).toEqual([
+      'Start (disabled)',
+      'Shut Down',
+      'Force Shut Down',
+      'Reboot',
+      'Force Reboot',
+      '—',
+      'Suspend (disabled)'.replace(' (disabled)', ''),
+      'Pause',
+      '—',
+      'Delete… (disabled)',
+      '—',
+      'Properties',
+    ]);
+  });
+
+  it('a server or a pool: Properties', () => {
+    const cache = new PlainCache();
+    const host = cache.add('host', { name_label: 'xenserver-01' });
+    expect(rows(contextMenuModel([host], cache))).toEqual(['Properties']);
+  });
+
+  it('an object with no actions (a PIF, say): nothing', () => {
+    const cache = new PlainCache();
+    const pif = cache.add('PIF', {});
+    expect(contextMenuModel([pif], cache)).toEqual([]);
+  });
+});

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const c = await b.newContext({ viewport: { width: 1280, height: 800 } });
+const p = await c.newPage();
+await p.goto('http://127.0.0.1:4185/');
+await p.getByRole('treeitem', { name: /game-01/ }).click();
+await p.getByRole('toolbar').getByRole('button', { name: 'Start', exact: true }).dblclick();
+await p.getByRole('button', { name: 'Notifications' }).click();
+await p.getByRole('button', { name: 'Events' }).click();
+await p.waitForTimeout(1500);
+await p.screenshot({ path: `/tmp/notif-dbl.png` });
+await b.close();

@@ -1,0 +1,20 @@
+import { chromium } from '@playwright/test';
+const which = process.argv[2] ?? 'Networking';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+await page.goto('http://127.0.0.1:4182/?world=large&speed=10');
+await page.getByRole('tree').first().waitFor({ timeout: 60000 });
+await page.waitForTimeout(3000);
+await page.getByRole('treeitem').nth(1).click(); await page.waitForTimeout(2000);
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+await page.getByRole('tab', { name: which, exact: true }).click(); await page.waitForTimeout(2000);
+const buf = await browser.stopTracing();
+const trace = JSON.parse(buf.toString());
+const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && e.dur > 8000);
+const agg = new Map();
+for (const e of events) { if (['RunTask','ThreadControllerImpl::RunTask'].includes(e.name)) continue; agg.set(e.name, (agg.get(e.name) ?? 0) + e.dur / 1000); }
+console.log([...agg.entries()].sort((a,b)=>b[1]-a[1]).slice(0,15).map(([k,v])=>`${Math.round(v)}ms ${k}`).join('\n'));
+const tasks = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur > 50000).map(e => Math.round(e.dur/1000));
+console.log('tasks>50ms', tasks);
+await browser.close();
