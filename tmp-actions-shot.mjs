@@ -29,6 +29,22 @@ for (const m of ['File', 'View', 'Pool', 'Server', 'VM', 'Help']) {
   await shot(`menu-${m}`);
   await page.keyboard.press('Escape');
 }
+// reason beside a disabled menu item
+await page.getByRole('menubar').getByRole('menuitem', { name: 'VM' }).click();
+await page.getByRole('menuitem', { name: 'Shut Down', exact: true }).hover();
+await page.waitForTimeout(300);
+await shot('menu-VM-reason');
+await page.keyboard.press('Escape');
+// suspended and running VMs on the toolbar
+await selectVm('test-01');
+await page.waitForTimeout(300);
+await shot('toolbar-suspended');
+await selectVm('web-01');
+await page.waitForTimeout(300);
+await page.getByRole('toolbar').getByRole('button', { name: 'Start' }).hover();
+await page.waitForTimeout(700);
+await shot('toolbar-running');
+await selectVm('legacy-01');
 // Start on server submenu
 await page.getByRole('menubar').getByRole('menuitem', { name: 'VM' }).click();
 await page.getByRole('menuitem', { name: 'Start on Server' }).hover();
@@ -45,7 +61,11 @@ await page.keyboard.press('Escape');
 await page.keyboard.press('F2');
 await page.waitForTimeout(400);
 await shot('properties');
-await page.getByLabel('Name').fill('');
+await page.getByRole('combobox', { name: 'Tags' }).fill('wiki');
+await page.getByRole('button', { name: 'Add' }).click();
+await page.getByRole('combobox', { name: 'Tags' }).fill('wiki');
+await page.getByRole('textbox', { name: 'Folder' }).fill('Intranet');
+await page.getByRole('textbox', { name: 'Name' }).fill('');
 await page.waitForTimeout(200);
 await shot('properties-invalid');
 await page.keyboard.press('Escape');

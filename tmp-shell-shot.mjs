@@ -15,6 +15,13 @@ for (const [w, h] of [[1280, 800], [1920, 1080]]) {
     console.log('hash', await page.evaluate(() => location.hash));
     await page.screenshot({ path: `/tmp/shell-main-${w}.png` });
     await page.locator('footer').screenshot({ path: `/tmp/shell-status-${w}.png` });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForTimeout(800);
+    await page.locator('footer').screenshot({ path: `/tmp/shell-status-paused-${w}.png` });
+    await page.getByRole('treeitem', { name: 'web-01', exact: true }).click();
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    await page.waitForTimeout(300);
+    console.log('hash', await page.evaluate(() => location.hash));
   } else if (which === 'loading') {
     let release;
     const hold = new Promise((r) => { release = r; });

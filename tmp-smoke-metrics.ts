@@ -1,17 +1,14 @@
-
 import { Engine } from './src/engine/engine';
 import { WORLDS } from './src/engine/worlds/world-by-name';
 import { sampleAll } from './src/engine/metrics/sample-all';
-
-  const e = Engine.create({ seed: 1, build: WORLDS.default });
-  const s = sampleAll(e, 5, 5);
-  for (const x of s) console.log(x.kind, x.uuid.slice(0,8), e.world.find('VM', e.world.refByUuid('VM', x.uuid) ?? '')?.name_label ?? '', JSON.stringify(x.values, (k, v) => typeof v === 'number' ? Math.round(v*1000)/1000 : v));
-  const big = Engine.create({ seed: 1, build: WORLDS.large });
-  let t0 = performance.now();
-  sampleAll(big, 5, 5);
-  console.log('first', performance.now() - t0);
-  t0 = performance.now();
-  let n = 0;
-  for (let i = 2; i < 202; i++) n += sampleAll(big, i * 5, 5).length;
-  console.log('per tick ms', (performance.now() - t0) / 200, 'samples', n / 200);
-
+const big = Engine.create({ seed: 1, build: WORLDS.large });
+let tick = 1;
+for (; tick < 200; tick++) sampleAll(big, tick * 5, 5);
+const batches: number[] = [];
+for (let b = 0; b < 40; b++) {
+  const t0 = performance.now();
+  for (let i = 0; i < 10; i++) sampleAll(big, (tick++) * 5, 5);
+  batches.push((performance.now() - t0) / 10);
+}
+batches.sort((a, b) => a - b);
+console.log('ms/tick min', batches[0]!.toFixed(2), 'p25', batches[10]!.toFixed(2), 'median', batches[20]!.toFixed(2));

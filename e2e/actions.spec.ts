@@ -59,14 +59,14 @@ test('a disabled action says why: on the toolbar, in the menu, in a tooltip', as
   await expect(page.getByRole('tooltip')).toHaveText('This VM is already running.');
 
   const menu = await openVmMenu(page);
-  const resume = menu.getByRole('menuitem', { name: 'Resume' });
+  const resume = menu.getByRole('menuitem', { name: 'Resume', exact: true });
   await expect(resume).toBeDisabled();
   await expect(resume).toHaveAccessibleDescription('This VM is not suspended.');
   await expect(resume).toHaveAttribute('aria-keyshortcuts', 'Control+Y');
   // The reason shows beside the item while it is highlighted.
   await resume.hover();
   await expect(menu.getByText('This VM is not suspended.')).toBeVisible();
-  await expect(menu.getByRole('menuitem', { name: 'Shut Down' })).toBeEnabled();
+  await expect(menu.getByRole('menuitem', { name: 'Shut Down', exact: true })).toBeEnabled();
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
@@ -76,8 +76,8 @@ test('the context menu opens by right-click, Shift+F10 and the Menu key', async 
   await open(page);
   await row(page, 'legacy-01').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Actions' });
-  await expect(menu.getByRole('menuitem', { name: 'Start' })).toBeEnabled();
-  await expect(menu.getByRole('menuitem', { name: 'Properties' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Start', exact: true })).toBeEnabled();
+  await expect(menu.getByRole('menuitem', { name: 'Properties', exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
 
@@ -85,13 +85,13 @@ test('the context menu opens by right-click, Shift+F10 and the Menu key', async 
   await row(page, 'web-01').click();
   await row(page, 'web-01').focus();
   await page.keyboard.press('Shift+F10');
-  await expect(menu.getByRole('menuitem', { name: 'Shut Down' })).toBeEnabled();
+  await expect(menu.getByRole('menuitem', { name: 'Shut Down', exact: true })).toBeEnabled();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
 
   await row(page, 'web-01').focus();
   await page.keyboard.press('ContextMenu');
-  await expect(menu.getByRole('menuitem', { name: 'Reboot' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Reboot', exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
@@ -102,13 +102,13 @@ test('Start on Server lists every host, disabling those that cannot run the VM',
   // legacy-01's disk is on xenserver-03's local storage.
   await row(page, 'legacy-01').click();
   const menu = await openVmMenu(page);
-  await menu.getByRole('menuitem', { name: 'Start on Server' }).hover();
+  await menu.getByRole('menuitem', { name: 'Start on Server', exact: true }).hover();
   const hosts = page.getByRole('menu', { name: 'Start on Server' });
-  await expect(hosts.getByRole('menuitem', { name: 'xenserver-03' })).toBeEnabled();
-  const other = hosts.getByRole('menuitem', { name: 'xenserver-01' });
+  await expect(hosts.getByRole('menuitem', { name: 'xenserver-03', exact: true })).toBeEnabled();
+  const other = hosts.getByRole('menuitem', { name: 'xenserver-01', exact: true });
   await expect(other).toBeDisabled();
   await expect(other).toHaveAccessibleDescription(/storage repository/);
-  await hosts.getByRole('menuitem', { name: 'xenserver-03' }).click();
+  await hosts.getByRole('menuitem', { name: 'xenserver-03', exact: true }).click();
   await expect(row(page, 'legacy-01')).toHaveAccessibleDescription('Running', { timeout: LIFECYCLE });
   expect(errors).toEqual([]);
 });
@@ -149,7 +149,7 @@ test('Delete asks first, then removes the VM', async ({ page }) => {
   await open(page);
   await row(page, 'legacy-01').click();
   const menu = await openVmMenu(page);
-  await menu.getByRole('menuitem', { name: 'Delete…' }).click();
+  await menu.getByRole('menuitem', { name: 'Delete…', exact: true }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete VM' });
   await expect(confirm).toContainText('legacy-01');
   await confirm.getByRole('button', { name: 'Delete' }).click();

@@ -15,6 +15,12 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** The console is up: the pool is loaded (the status bar's clock shows once it is). Slow machines take a while. */
+async function consoleReady(page: Page): Promise<void> {
+  await expect(page.getByRole('timer', { name: 'Virtual time' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('tree')).toBeVisible();
+}
+
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
 const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
@@ -23,6 +29,7 @@ const tab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Tab
 test('selecting objects and tabs writes the hash; reload and Back/Forward land on the same place', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   await expect(treeItem(page, 'Lab Pool')).toBeVisible();
   await expect.poll(() => hashOf(page)).toBe('#/');
   const entries = await page.evaluate(() => history.length);
@@ -42,6 +49,7 @@ test('selecting objects and tabs writes the hash; reload and Back/Forward land o
   expect(await page.evaluate(() => history.length)).toBe(entries + 2); // the host, the VM
 
   await page.reload();
+  await consoleReady(page);
   await expect(treeItem(page, 'web-01')).toHaveAttribute('aria-selected', 'true');
   await expect(tab(page, 'Storage')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('main', { name: 'Object view' })).toContainText('web-01');
@@ -63,6 +71,7 @@ test('selecting objects and tabs writes the hash; reload and Back/Forward land o
 test('a link opens the object and tab it names, in its navigation view', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   await treeItem(page, 'xenserver-01').click();
   await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/host/${UUID}/general$`));
   const hostUuid = (await hashOf(page)).split('/')[2];
@@ -77,6 +86,7 @@ test('a link opens the object and tab it names, in its navigation view', async (
   const other = await page.context().newPage();
   const otherErrors = collectErrors(other);
   await other.goto(`./#/host/${hostUuid}/networking?view=objects`);
+  await consoleReady(other);
   await expect(tab(other, 'Networking')).toHaveAttribute('aria-selected', 'true');
   await expect(other.getByRole('tree', { name: /Objects/ })).toBeVisible();
   await expect(treeItem(other, 'xenserver-01')).toHaveAttribute('aria-selected', 'true');
@@ -88,6 +98,7 @@ test('a link opens the object and tab it names, in its navigation view', async (
 
   // A link to an object that is not in the pool lands on the top of the tree.
   await other.goto('./#/vm/00000000-0000-0000-0000-000000000000/general');
+  await consoleReady(other);
   await expect.poll(() => hashOf(other)).toBe('#/');
   await expect(treeItem(other, 'XenLab')).toHaveAttribute('aria-selected', 'true');
 
@@ -113,9 +124,11 @@ test('the console works from a sub-path of a static host', async ({ page, baseUR
   });
 
   await page.goto(`${root.origin}/tools/xenlab/`);
+  await consoleReady(page);
   await treeItem(page, 'web-01').click();
   await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/vm/${UUID}/general$`));
   await page.reload();
+  await consoleReady(page);
   await expect(treeItem(page, 'web-01')).toHaveAttribute('aria-selected', 'true');
   expect(new URL(page.url()).pathname).toBe('/tools/xenlab/');
   expect(outside).toEqual([]);

@@ -1,6 +1,7 @@
 // The lab survives a reload (IndexedDB db 'xenlab', store 'worlds', key
 // 'lab'); a corrupt or foreign save gives a recovery page with two choices;
 // a crashed worker is restarted from its last save; "Reset Lab" starts afresh.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 function collectErrors(page: Page, expected: RegExp[] = []): string[] {
@@ -16,6 +17,12 @@ function collectErrors(page: Page, expected: RegExp[] = []): string[] {
     if (res.status() >= 400) add(`HTTP ${res.status()}: ${res.url()}`);
   });
   return errors;
+}
+
+/** The console is up: the pool is loaded (the status bar's clock shows once it is). Slow machines take a while. */
+async function consoleReady(page: Page): Promise<void> {
+  await expect(page.getByRole('timer', { name: 'Virtual time' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('tree')).toBeVisible();
 }
 
 async function virtualTime(page: Page): Promise<number> {
@@ -76,6 +83,7 @@ async function readSavedLab(page: Page): Promise<unknown> {
 test('a reload resumes the same world at the same virtual time and speed', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   await expect(treeItem(page, 'web-01')).toHaveAccessibleDescription('Running');
 
   // Change the world as a person would: shut a VM down from the toolbar, at 10×.
@@ -88,6 +96,7 @@ test('a reload resumes the same world at the same virtual time and speed', async
 
   const before = await virtualTime(page);
   await page.reload();
+  await consoleReady(page);
   await expect(treeItem(page, 'web-01')).toHaveAccessibleDescription('Halted');
   await expect(treeItem(page, 'web-01')).toHaveAttribute('aria-selected', 'true'); // the hash kept the selection
   await expect(speedButton(page, '10×')).toHaveAttribute('aria-pressed', 'true');
@@ -106,6 +115,7 @@ test('a reload resumes the same world at the same virtual time and speed', async
 test('a paused clock is still paused, at the same second, after a reload', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   await speedButton(page, '60×').click();
   await expect.poll(() => virtualTime(page)).toBeGreaterThan(Date.UTC(2026, 0, 5, 8, 2) / 1000);
   await speedButton(page, 'Pause').click();
@@ -114,6 +124,7 @@ test('a paused clock is still paused, at the same second, after a reload', async
   const paused = await virtualTime(page);
 
   await page.reload();
+  await consoleReady(page);
   await expect(speedButton(page, 'Pause')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('timer', { name: 'Virtual time' })).toContainText('paused');
   expect(await virtualTime(page)).toBe(paused);
@@ -123,14 +134,17 @@ test('a paused clock is still paused, at the same second, after a reload', async
 test('a corrupt save gives the recovery page: download the data, then start a fresh lab', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   await expect(treeItem(page, 'Lab Pool')).toBeVisible();
   await writeSavedLab(page, 'not json');
   await page.goto('./');
 
   const dialog = page.getByRole('alertdialog', { name: 'The saved lab cannot be opened' });
-  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
   await expect(dialog).toContainText('the saved lab is not valid JSON');
   await expect(page.getByRole('tree')).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download the saved data' }).click();
@@ -143,6 +157,7 @@ test('a corrupt save gives the recovery page: download the data, then start a fr
 
   await dialog.getByRole('button', { name: 'Start a fresh lab' }).click();
   await expect(dialog).toHaveCount(0);
+  await consoleReady(page);
   await expect(treeItem(page, 'Lab Pool')).toBeVisible();
   for (const host of ['xenserver-01', 'xenserver-02', 'xenserver-03']) await expect(treeItem(page, host)).toBeVisible();
   await expect(page.getByRole('timer', { name: 'Virtual time' })).toContainText('Mon 5 Jan 2026 08:0');
@@ -155,10 +170,12 @@ test('a corrupt save gives the recovery page: download the data, then start a fr
 test('a save from an unknown version is not opened, and says why', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   await expect(treeItem(page, 'Lab Pool')).toBeVisible();
   await writeSavedLab(page, JSON.stringify({ schema: 99, snapshot: {} }));
   await page.goto('./');
   const dialog = page.getByRole('alertdialog', { name: 'The saved lab cannot be opened' });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
   await expect(dialog).toContainText('the saved lab has storage version 99; this XenLab reads version 1');
   await expect(dialog.getByRole('button', { name: 'Download the saved data' })).toBeFocused();
   await expect(dialog.getByRole('button', { name: 'Start a fresh lab' })).toBeEnabled();
@@ -179,6 +196,7 @@ test('a crashed pool is restarted from its last save, and the console says so', 
     await route.fulfill({ response, body });
   });
   await page.goto('./');
+  await consoleReady(page);
   await treeItem(page, 'db-01').click();
   await expect(page.getByRole('main', { name: 'Object view' })).toContainText('db-01');
 
@@ -198,6 +216,7 @@ test('a crashed pool is restarted from its last save, and the console says so', 
 test('Reset Lab, confirmed, starts a fresh default pool', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   await treeItem(page, 'web-01').click();
   await speedButton(page, '10×').click();
   await page.getByRole('toolbar', { name: 'Toolbar' }).getByRole('button', { name: 'Shut Down' }).click();
@@ -224,6 +243,7 @@ test('Reset Lab, confirmed, starts a fresh default pool', async ({ page }) => {
 
   // And the fresh lab is what a reload finds.
   await page.reload();
+  await consoleReady(page);
   await expect(treeItem(page, 'web-01')).toHaveAccessibleDescription('Running');
   expect(errors).toEqual([]);
 });

@@ -16,6 +16,12 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** The console is up: the pool is loaded (the status bar's clock shows once it is). Slow machines take a while. */
+async function consoleReady(page: Page): Promise<void> {
+  await expect(page.getByRole('timer', { name: 'Virtual time' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('tree')).toBeVisible();
+}
+
 /** The status bar's virtual time, in Unix seconds (from its <time dateTime>). */
 async function virtualTime(page: Page): Promise<number> {
   const iso = await page.getByRole('timer', { name: 'Virtual time' }).locator('time').getAttribute('datetime');
@@ -32,6 +38,7 @@ async function virtualSecondsIn(page: Page, ms: number): Promise<number> {
 test('the console frame renders without console errors', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./', { waitUntil: 'networkidle' });
+  await consoleReady(page);
   await expect(page).toHaveTitle('XenLab');
 
   await expect(page.getByRole('menubar', { name: 'Menu bar' })).toBeVisible();
@@ -56,6 +63,7 @@ test('the console frame renders without console errors', async ({ page }) => {
 test('the speed buttons pause the clock and run it 10 times faster', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./');
+  await consoleReady(page);
   const speed = page.getByRole('group', { name: 'Simulation speed' });
   await expect(speed.getByRole('button', { name: '1×' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('timer', { name: 'Virtual time' })).toBeVisible();

@@ -21,6 +21,9 @@ async function tabNames(page: Page): Promise<string[]> {
   return page.getByRole('tab').allTextContents();
 }
 
+// The machine running these may be busy: give each test room beyond the 30 s default.
+test.describe.configure({ timeout: 60_000 });
+
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('tree').first()).toBeVisible({ timeout: 20_000 });

@@ -245,7 +245,7 @@ function pcpuValues(h: HostFact, t: number, values: Record<string, number>): num
 }
 
 function vmSample(f: VmFact): MetricSample {
-  const values: Record<string, number> = {};
+  const values: Record<string, number> = { ...f.template };
   const tick = f.tick;
   let usage = 0;
   let steal = 0;
@@ -286,7 +286,7 @@ function vmSample(f: VmFact): MetricSample {
 function dom0Sample(h: HostFact): MetricSample | undefined {
   const d = h.dom0;
   if (d === undefined) return undefined;
-  const values: Record<string, number> = {};
+  const values: Record<string, number> = { ...d.template };
   let usage = 0;
   let steal = 0;
   for (let v = 0; v < d.vcpus; v++) {
@@ -306,7 +306,7 @@ function dom0Sample(h: HostFact): MetricSample | undefined {
 }
 
 function hostSample(h: HostFact, t: number): MetricSample {
-  const values: Record<string, number> = {};
+  const values: Record<string, number> = { ...h.template };
   values['cpu_avg'] = pcpuValues(h, t, values);
   values['loadavg'] = dom0LoadAverage(h.scratch.dom0Demand, h.scratch.ioInFlight);
   values['memory_total_kib'] = h.metrics.memory_total / KiB;
@@ -342,11 +342,16 @@ const srScratch = new WeakMap<readonly SrFact[], { ops: Float64Array; bytes: Flo
  * filled directly on a fast-forward: fluctuations shorter than dt average out).
  */
 export function sampleAll(engine: Engine, t: number, dt: number): MetricSample[] {
+  const P = (globalThis as unknown as { __p: number[]; __now: () => number });
+  const now = P.__now;
+  let t0 = now();
   const facts = factsOf(engine);
   const step = dt > 0 ? dt : 5;
   const hosts = facts.hosts;
   const epoch = engine.config.epoch;
+  P.__p[0] = (P.__p[0] ?? 0) + now() - t0; t0 = now();
   for (const h of hosts) runCpu(epoch, h, t, step, h.ref === facts.master);
+  P.__p[1] = (P.__p[1] ?? 0) + now() - t0; t0 = now();
   let sr = srScratch.get(facts.srs);
   if (sr === undefined) {
     const n = facts.srs.length;
@@ -354,13 +359,19 @@ export function sampleAll(engine: Engine, t: number, dt: number): MetricSample[]
     srScratch.set(facts.srs, sr);
   }
   runStorage(hosts, facts.srs, sr.ops, sr.bytes, sr.rho);
+  P.__p[2] = (P.__p[2] ?? 0) + now() - t0; t0 = now();
   const out: MetricSample[] = [];
+  for (const h of hosts) runNetwork(h, t, step, h.ref === facts.master, hosts.length);
+  P.__p[3] = (P.__p[3] ?? 0) + now() - t0; t0 = now();
   for (const h of hosts) {
-    runNetwork(h, t, step, h.ref === facts.master, hosts.length);
     out.push(hostSample(h, t));
+  }
+  P.__p[4] = (P.__p[4] ?? 0) + now() - t0; t0 = now();
+  for (const h of hosts) {
     const d0 = dom0Sample(h);
     if (d0 !== undefined) out.push(d0);
     for (const f of h.vms) out.push(vmSample(f));
   }
+  P.__p[5] = (P.__p[5] ?? 0) + now() - t0; t0 = now();
   return out;
 }

@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { XenApiError } from '../../xapi/errors';
 import { useToasts } from '../notifications/toast-store';
@@ -29,7 +30,6 @@ describe('reporting', () => {
     const running = addVm(cache, 'web-01', 'Running');
     const halted = addVm(cache, 'game-01', 'Halted');
     const calls: unknown[][] = [];
-    const { QueryClient } = await import('@tanstack/react-query');
     const context: ActionContext = {
       api: {
         call: vi.fn(),
@@ -52,7 +52,6 @@ describe('reporting', () => {
   it('a refused call is toasted with its explanation and code', async () => {
     const cache = new PlainCache();
     const running = addVm(cache, 'web-01', 'Running');
-    const { QueryClient } = await import('@tanstack/react-query');
     const context: ActionContext = {
       api: {
         call: vi.fn(),

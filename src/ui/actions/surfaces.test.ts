@@ -63,7 +63,7 @@ describe('context menu', () => {
       'Reboot',
       'Force Reboot',
       '—',
-      'Suspend (disabled)'.replace(' (disabled)', ''),
+      'Suspend',
       'Pause',
       '—',
       'Delete… (disabled)',

@@ -15,6 +15,15 @@ export interface DiskChoice {
   readonly sharedWith: readonly string[];
 }
 
+/** An SR's name, with its server for local storage ("Local storage on xenserver-03": every host has one). */
+function srLabel(cache: CacheReader, srRef: string): string {
+  const sr = cache.get('SR', srRef);
+  if (sr === undefined) return 'unknown storage';
+  const pbd = !sr.shared && sr.PBDs.length === 1 && sr.PBDs[0] !== undefined ? cache.get('PBD', sr.PBDs[0]) : undefined;
+  const host = pbd === undefined ? undefined : cache.get('host', pbd.host);
+  return host === undefined ? sr.name_label : `${sr.name_label} on ${host.name_label}`;
+}
+
 export function diskChoices(vms: readonly string[], cache: CacheReader): DiskChoice[] {
   const deleting = new Set(vms);
   const seen = new Set<string>();
@@ -37,7 +46,7 @@ export function diskChoices(vms: readonly string[], cache: CacheReader): DiskCho
         const name = cache.get('VM', owner)?.name_label;
         if (name !== undefined && !sharedWith.includes(name)) sharedWith.push(name);
       }
-      out.push({ vdi: vbd.VDI, vm: vmRef, name: vdi.name_label === '' ? 'Unnamed disk' : vdi.name_label, size: vdi.virtual_size, srName: sr?.name_label ?? 'unknown SR', sharedWith });
+      out.push({ vdi: vbd.VDI, vm: vmRef, name: vdi.name_label === '' ? 'Unnamed disk' : vdi.name_label, size: vdi.virtual_size, srName: srLabel(cache, vdi.SR), sharedWith });
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { Spinner } from './spinner';
 export function LoadingScreen({ detail }: { detail: string }) {
   return (
     <div className="flex h-screen items-center justify-center bg-slate-100 text-sm text-slate-900">
-      <div role="status" aria-live="polite" className="flex min-w-72 items-center gap-3 rounded-sm border border-slate-300 bg-white px-5 py-4 shadow-sm">
+      <div role="status" aria-live="polite" className="flex items-center gap-3 rounded-sm border border-slate-300 bg-white py-4 pr-8 pl-5 shadow-sm">
         <Spinner className="size-6" />
         <div>
           <p className="font-semibold">Starting the lab…</p>

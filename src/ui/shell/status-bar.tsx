@@ -45,9 +45,11 @@ function SaveIndicator() {
     text = savedAt === undefined ? 'Not saved yet' : 'Saved';
   }
   return (
-    <span role="status" className={`flex min-w-0 items-center gap-1.5 truncate ${tone}`} title={saveError === undefined ? "The lab is kept in this browser's storage" : text}>
+    <span className={`flex min-w-0 items-center gap-1.5 ${tone}`} title={saveError === undefined ? "The lab is kept in this browser's storage" : text}>
       <span aria-hidden="true" className={`size-2 shrink-0 rounded-full ${saveError !== undefined ? 'bg-red-600' : savedAt === undefined ? 'bg-slate-400' : 'bg-green-600'}`} />
-      <span className="truncate">{text}</span>
+      <span role="status" className="truncate">
+        {text}
+      </span>
     </span>
   );
 }

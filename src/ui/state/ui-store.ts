@@ -80,7 +80,8 @@ export const useUi = create<UiState & UiActions>()((set, get) => {
     expanded: {},
     search: '',
     dialog: undefined,
-    viewOptions: { showDefaultTemplates: false, showCustomTemplates: true, showLocalStorage: true, showHidden: false },
+    // As XenCenter: templates, local SRs and hidden objects only when switched on in the View menu.
+    viewOptions: { showDefaultTemplates: false, showCustomTemplates: false, showLocalStorage: false, showHidden: false },
 
     navigate: (partial) => go({ ...get().place, ...partial }),
     selectObjects: (refs) => {

@@ -31,6 +31,8 @@ export function buildSearchedView(src: TreeSource, view: TreeView, options: Tree
   return searchTree(src, buildView(src, view, options), search);
 }
 
+type RecordIn<C extends keyof TreeSource> = TreeSource[C] extends Table<infer R> ? R : never;
+
 /**
  * The fields of each class the tree reads (to build, sort or search). Other
  * fields change all the time — an SR's utilisation, a VM's current
@@ -45,7 +47,7 @@ const TREE_FIELDS = {
   SR: ['name_label', 'name_description', 'type', 'shared', 'PBDs', 'introduced_by', 'tags'],
   PBD: ['host'],
   network: ['name_label', 'name_description', 'tags'],
-} as const satisfies { readonly [C in keyof TreeSource]?: readonly (keyof TreeSource[C] extends never ? string : string)[] };
+} as const satisfies { readonly [C in keyof TreeSource]?: readonly (keyof RecordIn<C>)[] };
 
 /** The other_config keys the tree reads. */
 const OTHER_CONFIG_KEYS = ['HideFromXenCenter', 'folder', 'is_guest_installer_network', 'base_template_name'] as const;

@@ -31,13 +31,10 @@ interface TreeRowProps {
 }
 
 function useRowObject(row: TreeRow): { record: IconRecord | undefined; hostLive: boolean } {
-  const cls = row.node.kind === 'object' ? row.node.cls : undefined;
-  // One subscription per class the row may be; the unused ones select nothing.
-  const vm = useObject('VM', cls === 'VM' ? row.ref : undefined);
-  const host = useObject('host', cls === 'host' ? row.ref : undefined);
-  const sr = useObject('SR', cls === 'SR' ? row.ref : undefined);
-  const metrics = useObject('host_metrics', host?.metrics);
-  return { record: vm ?? host ?? sr, hostLive: metrics?.live ?? true };
+  const cls = row.node.kind === 'object' ? row.node.cls : 'VM';
+  const record: IconRecord | undefined = useObject(cls, row.ref);
+  const metrics = useObject('host_metrics', cls === 'host' ? record?.metrics : undefined);
+  return { record, hostLive: metrics?.live ?? true };
 }
 
 export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabbable, selection, handlers }: TreeRowProps) {

@@ -75,6 +75,8 @@ export interface VmFact {
   readonly tick: VmTick;
   readonly ctx: { -readonly [K in keyof WorkloadContext]: WorkloadContext[K] };
   readonly domain: DomainCpu;
+  /** Its data sources in order, all 0: a sample starts as a copy (same shape every tick). */
+  readonly template: Readonly<Record<string, number>>;
 }
 
 /** Per-tick results of one VM (scratch owned by its facts). */
@@ -112,6 +114,7 @@ export interface Dom0Fact {
   readonly cpuDemand: Float64Array;
   readonly delivered: Float64Array;
   readonly domain: DomainCpu;
+  readonly template: Readonly<Record<string, number>>;
 }
 
 /** Per-tick scratch of a host. */
@@ -142,6 +145,7 @@ export interface HostFact {
   /** Index into pifs of the management PIF, or -1. */
   readonly management: number;
   readonly dom0: Dom0Fact | undefined;
+  readonly template: Readonly<Record<string, number>>;
   vms: VmFact[];
   /** dom0 first (when there is one), then vms, for the scheduler. */
   domains: DomainCpu[];
@@ -169,6 +173,14 @@ export interface Facts {
 }
 
 const cache = new WeakMap<Engine, Facts>();
+
+function template(keys: readonly string[]): Readonly<Record<string, number>> {
+  const t: Record<string, number> = {};
+  for (const k of keys) t[k] = 0;
+  return t;
+}
+
+const DOMAIN_KEYS = ['cpu_usage', 'runnable_vcpus', 'memory', 'memory_target'];
 
 const cpuKeyList: string[] = [];
 function cpuKeys(n: number): string[] {
@@ -236,6 +248,7 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
       cpuDemand,
       delivered,
       domain: { demand: cpuDemand, weight: p.weight, cap: p.cap, masks: p.masks, delivered },
+      template: template([...cpuKeys(vcpus), ...DOMAIN_KEYS, 'memory_internal_free']),
     };
   }
   return {
@@ -250,6 +263,18 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
     pifs,
     management,
     dom0,
+    template: template([
+      ...cpuKeys(pcpus),
+      'cpu_avg',
+      'loadavg',
+      'memory_total_kib',
+      'memory_free_kib',
+      'memory_reclaimed',
+      'memory_reclaimed_max',
+      ...pifs.flatMap((x) => [x.rxKey, x.txKey]),
+      'pif_aggr_rx',
+      'pif_aggr_tx',
+    ]),
     vms: [],
     domains: [],
     scratch: {
@@ -332,6 +357,7 @@ function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIn
   const cpuDemand = new Float64Array(vcpus);
   const delivered = new Float64Array(vcpus);
   const uuidKey = hashKey(seed, vm.uuid);
+  const agent = guest !== undefined && guest.live;
   return {
     ref,
     host: host.ref,
@@ -347,7 +373,7 @@ function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIn
     cost: modeCost(virtMode(vm, metrics, guest), host.hap),
     workload: resolveWorkload(vm),
     osMemory: osMemoryOf(vm),
-    agent: guest !== undefined && guest.live,
+    agent,
     cpuKeys: cpuKeys(vcpus),
     vbds,
     vifs,
@@ -355,6 +381,13 @@ function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIn
     cpuDemand,
     ctx: { key: uuidKey, t: 0, dt: 5, epoch: 0, vcpus, memory: vm.memory_dynamic_max, osMemory: osMemoryOf(vm) },
     domain: { demand: cpuDemand, weight: p.weight, cap: p.cap, masks: p.masks, delivered },
+    template: template([
+      ...cpuKeys(vcpus),
+      ...DOMAIN_KEYS,
+      ...(agent ? ['memory_internal_free'] : []),
+      ...vifs.flatMap((x) => [x.rxKey, x.txKey]),
+      ...vbds.flatMap((x) => x.keys),
+    ]),
     tick: { scale: 1, delivered, vbd: new Float64Array(vbds.length * VBD_STRIDE), vifRx: new Float64Array(vifs.length), vifTx: new Float64Array(vifs.length) },
   };
 }

@@ -66,11 +66,16 @@ function Scale({ vm, actual }: { vm: RecordOf<'VM'>; actual: number | undefined 
     top,
   );
   return (
-    <div role="img" aria-label={label} className="relative mx-2 pt-5 pb-10">
+    <div role="img" aria-label={label} className={`relative mx-2 pt-5 ${ticks.some(([, , row]) => row > 0) ? 'pb-10' : 'pb-6'}`}>
       <div className="relative h-6 w-full rounded-sm border border-slate-400 bg-slate-100">
         <div
           className="absolute inset-y-0"
-          style={{ left: at(vm.memory_dynamic_min), width: `calc(${at(vm.memory_dynamic_max)} - ${at(vm.memory_dynamic_min)})`, background: RANGE_HATCH }}
+          style={
+            // A fixed-memory VM's range is a point: draw it as a narrow band ending there.
+            vm.memory_dynamic_min < vm.memory_dynamic_max
+              ? { left: at(vm.memory_dynamic_min), width: `calc(${at(vm.memory_dynamic_max)} - ${at(vm.memory_dynamic_min)})`, background: RANGE_HATCH }
+              : { left: `calc(${at(vm.memory_dynamic_max)} - 5px)`, width: '5px', background: RANGE_HATCH, borderLeft: '1px solid #0284c7' }
+          }
           title="Dynamic range"
         />
         {actual !== undefined ? <div className="absolute inset-y-0 left-0 bg-sky-600/85" style={{ width: at(actual) }} title={`In use: ${formatBytes(actual)}`} /> : null}

@@ -1,0 +1,101 @@
+// Accessibility: axe (axe-core via @axe-core/playwright) on the console's
+// main screens — a VM's General tab, every tab of a host, the Notifications
+// pages, and an open dialog. No serious or critical violation may remain;
+// minor and moderate ones are printed for the record.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
+
+function describe(violations: Violations): string[] {
+  return violations.map((v) => `${v.impact ?? 'unknown'} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+/** Scan the page; fail on serious/critical violations, log the rest. */
+async function scan(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const other = violations.filter((v) => !blocking.includes(v));
+  if (other.length > 0) console.log(`[a11y] ${screen}: minor/moderate\n  ${describe(other).join('\n  ')}`);
+  expect(describe(blocking), `serious or critical axe violations on ${screen}`).toEqual([]);
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
+
+async function select(page: Page, name: string) {
+  await treeItem(page, name).click();
+  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+}
+
+// axe takes seconds per scan (more on a busy machine): generous timeouts.
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./');
+  await expect(treeItem(page, 'web-01')).toBeVisible({ timeout: 20_000 });
+});
+
+test('a VM selected, General tab', async ({ page }) => {
+  const errors = watchErrors(page);
+  await select(page, 'web-01');
+  await expect(page.getByRole('tab', { name: 'General' })).toHaveAttribute('aria-selected', 'true');
+  await scan(page, 'VM web-01, General');
+  expect(errors).toEqual([]);
+});
+
+test('every tab of a host', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = watchErrors(page);
+  await select(page, 'xenserver-01');
+  const names = (await page.getByRole('tab').allTextContents()).map((t) => t.trim());
+  expect(names.length).toBeGreaterThan(1);
+  for (const name of names) {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+    await scan(page, `host xenserver-01, ${name}`);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the Notifications pages: Events with a running task and a toast, and Alerts', async ({ page }) => {
+  const errors = watchErrors(page);
+  await select(page, 'game-01');
+  await page.getByRole('toolbar', { name: 'Toolbar' }).getByRole('button', { name: 'Start', exact: true }).dblclick(); // one runs, one is refused (a toast)
+  await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Notifications' }).click();
+  const pane = page.getByRole('navigation', { name: 'Navigation pane' });
+  await pane.getByRole('button', { name: 'Events' }).click();
+  await expect(page.getByRole('progressbar').first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'OTHER_OPERATION_IN_PROGRESS' })).toBeVisible();
+  await scan(page, 'Notifications, Events');
+  await pane.getByRole('button', { name: 'Alerts' }).click();
+  await expect(page.getByText('There are no alerts')).toBeVisible();
+  await scan(page, 'Notifications, Alerts');
+  expect(errors).toEqual([]);
+});
+
+test('an open dialog (Properties)', async ({ page }) => {
+  const errors = watchErrors(page);
+  await treeItem(page, 'web-01').click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Properties' }).click();
+  await expect(page.getByRole('dialog', { name: 'Properties of web-01' })).toBeVisible();
+  await scan(page, 'Properties dialog');
+  expect(errors).toEqual([]);
+});
+
+test('an open menu (the context menu of a VM)', async ({ page }) => {
+  const errors = watchErrors(page);
+  await treeItem(page, 'web-01').click({ button: 'right' });
+  await expect(page.getByRole('menu')).toBeVisible();
+  await scan(page, 'context menu');
+  expect(errors).toEqual([]);
+});

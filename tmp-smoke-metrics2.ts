@@ -1,0 +1,12 @@
+import { Engine } from './src/engine/engine';
+import { WORLDS } from './src/engine/worlds/world-by-name';
+const g = globalThis as unknown as { __p: number[]; __now: () => number };
+g.__p = []; g.__now = () => performance.now();
+const { sampleAll } = await import('./src/engine/metrics/sample-all');
+const big = Engine.create({ seed: 1, build: WORLDS.large });
+let tick = 1;
+for (; tick < 300; tick++) sampleAll(big, tick * 5, 5);
+g.__p = [];
+const N = 500;
+for (let i = 0; i < N; i++) sampleAll(big, (tick++) * 5, 5);
+console.log(['facts','cpu','storage','net','hostS','vmS'].map((n, i) => `${n} ${((g.__p[i] ?? 0) / N).toFixed(3)}`).join('  '));
