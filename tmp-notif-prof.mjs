@@ -1,8 +1,8 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 const port = 4186;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', '/tmp/notif-dist'], { stdio: 'ignore', detached: true });
-await new Promise((r) => setTimeout(r, 3000));
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', '/tmp/notif-dist-prof'], { stdio: 'ignore', detached: true });
+for (let i = 0; i < 100; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch {} await new Promise((r) => setTimeout(r, 200)); }
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
 const c = await b.newContext({ viewport: { width: 1280, height: 800 } });
 const p = await c.newPage();
@@ -33,6 +33,6 @@ for (let i = 0; i < ids.length; i++) {
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(mode, 'total ms', total.toFixed(0));
-for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(1).padStart(8), k);
+for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(v.toFixed(1).padStart(8), k);
 await b.close();
 process.kill(-server.pid);

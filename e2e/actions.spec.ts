@@ -2,6 +2,7 @@
 // keyboard shortcuts, and the Properties and Delete dialogs — found by role
 // and accessible name. The lab runs at 1× virtual time: a start takes a few
 // virtual seconds, a clean shutdown several more, hence generous timeouts.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const LIFECYCLE = 60_000;
@@ -169,5 +170,42 @@ test('keyboard: Ctrl+B starts the selected VM, Alt+Left goes back', async ({ pag
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(row(page, 'web-01')).toHaveAttribute('aria-selected', 'true');
   await expect(toolbarButton(page, 'Forward')).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test('the toolbar, an open menu, the context menu and the dialogs have no serious accessibility violations', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  // Scans only this task's widgets (the whole screen is e2e/a11y.spec.ts's): axe is slow on a busy machine.
+  const serious = async (...selectors: string[]) => {
+    let builder = new AxeBuilder({ page });
+    for (const s of selectors) builder = builder.include(s);
+    const { violations } = await builder.analyze();
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  await open(page);
+  await row(page, 'legacy-01').click();
+  expect(await serious('[role=toolbar]', '[role=menubar]')).toEqual([]);
+
+  const menu = await openVmMenu(page);
+  await menu.getByRole('menuitem', { name: 'Shut Down', exact: true }).hover();
+  expect(await serious('[role=menu]')).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await row(page, 'legacy-01').click({ button: 'right' });
+  await expect(page.getByRole('menu', { name: 'Actions' })).toBeVisible();
+  expect(await serious('[role=menu]')).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('dialog', { name: 'Properties of legacy-01' })).toBeVisible();
+  expect(await serious('[role=dialog]')).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  const vmMenu = await openVmMenu(page);
+  await vmMenu.getByRole('menuitem', { name: 'Delete…', exact: true }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Delete VM' })).toBeVisible();
+  expect(await serious('[role=alertdialog]')).toEqual([]);
+  await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });

@@ -4,6 +4,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+// Each test loads the console (slow on a busy machine) and waits on real time.
+test.describe.configure({ timeout: 60_000 });
+
 function collectErrors(page: Page, expected: RegExp[] = []): string[] {
   const errors: string[] = [];
   const add = (text: string) => {
@@ -33,6 +36,37 @@ async function virtualTime(page: Page): Promise<number> {
 const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
 const speedButton = (page: Page, name: string) => page.getByRole('group', { name: 'Simulation speed' }).getByRole('button', { name, exact: true });
 
+// The saved-lab record, read and written in the page (as text: the specs are
+// type-checked without the DOM library).
+const SAVED_LAB_RECORD = `{
+  open(mode) {
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open('xenlab');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => resolve({ db: open.result, store: open.result.transaction('worlds', mode).objectStore('worlds') });
+    });
+  },
+  async write(text) {
+    const { db, store } = await this.open('readwrite');
+    await new Promise((resolve, reject) => {
+      store.put(text, 'lab');
+      store.transaction.oncomplete = resolve;
+      store.transaction.onerror = () => reject(store.transaction.error);
+    });
+    db.close();
+  },
+  async read() {
+    const { db, store } = await this.open('readonly');
+    const value = await new Promise((resolve, reject) => {
+      const get = store.get('lab');
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return value;
+  },
+}`;
+
 /**
  * Put `value` into the saved-lab record while no lab is running: the page
  * leaves the console first (on a same-origin static file), so the worker's
@@ -43,41 +77,11 @@ async function writeSavedLab(page: Page, value: string): Promise<void> {
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   await page.goto('./favicon.svg');
   await page.waitForTimeout(500); // a save sent as the console was left has landed by now
-  await page.evaluate(
-    (text) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('xenlab');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('worlds', 'readwrite');
-          tx.objectStore('worlds').put(text, 'lab');
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        };
-      }),
-    value,
-  );
+  await page.evaluate(`(${SAVED_LAB_RECORD}).write(${JSON.stringify(value)})`);
 }
 
 async function readSavedLab(page: Page): Promise<unknown> {
-  return page.evaluate(
-    () =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('xenlab');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const get = open.result.transaction('worlds', 'readonly').objectStore('worlds').get('lab');
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error ?? new Error('read failed'));
-        };
-      }),
-  );
+  return page.evaluate<unknown>(`(${SAVED_LAB_RECORD}).read()`);
 }
 
 test('a reload resumes the same world at the same virtual time and speed', async ({ page }) => {

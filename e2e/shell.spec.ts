@@ -2,6 +2,9 @@
 // status bar with the simulation clock and its speed controls.
 import { expect, test, type Page } from '@playwright/test';
 
+// Each test loads the console (slow on a busy machine) and waits on real time.
+test.describe.configure({ timeout: 60_000 });
+
 /** Console errors, uncaught exceptions and failed requests (a missing chunk, stylesheet or icon). */
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -38,6 +38,8 @@ test('the tree shows the pool, its servers, and each VM where XenCenter puts it'
   }
   // Control domains and default templates are not in the tree.
   await expect(tree.getByRole('treeitem', { name: /Control domain/ })).toHaveCount(0);
+  // Local SRs and templates appear only when switched on in the View menu.
+  await expect(tree.getByRole('treeitem', { name: 'Local storage' })).toHaveCount(0);
 
   // A running VM sits under the server it runs on, and says it is running.
   const web = tree.getByRole('treeitem', { name: 'web-01' });
@@ -154,7 +156,7 @@ test('the view buttons switch to Objects (type groups), Tags, Folders and Notifi
   await expect(views.getByRole('button', { name: 'Objects', exact: true })).toHaveAttribute('aria-pressed', 'true');
   const objects = page.getByRole('tree', { name: 'Objects' });
   await expect(objects.getByRole('treeitem', { name: 'Objects by Type' })).toBeVisible();
-  for (const group of ['Pools', 'Servers', 'VMs', 'Remote Storage Repositories', 'Local Storage Repositories', 'Virtual Disks', 'Networks']) {
+  for (const group of ['Pools', 'Servers', 'VMs', 'Remote Storage Repositories', 'Virtual Disks', 'Networks']) {
     await expect(objects.getByRole('treeitem', { name: group, exact: true })).toHaveAttribute('aria-level', '2');
   }
   const vms = objects.getByRole('treeitem', { name: 'VMs', exact: true });

@@ -23,7 +23,7 @@ import type { Engine } from '../engine';
 import { shareCpus, dom0LoadAverage } from './models/cpu';
 import { internalFreeKib } from './models/memory-dmc';
 import { PRIVATE_NETWORK_BPS, queueLatency, shareFactor, srUtilisation, WRITE_LATENCY_FACTOR } from './models/io';
-import { factsOf, VBD_STRIDE, type HostFact, type PifFact, type SrFact, type VbdFact, type VifFact, type VmFact } from './models/sample-facts';
+import { factsOf, VBD_STRIDE, type Dom0Fact, type HostFact, type PifFact, type SrFact, type VbdFact, type VifFact, type VmFact } from './models/sample-facts';
 import { salt, smooth, unit } from './models/noise';
 import { cpuCost, dom0IoCost, guestIoCost } from './models/virt-mode';
 
@@ -220,8 +220,8 @@ function runNetwork(h: HostFact, t: number, dt: number, isMaster: boolean, hostC
   }
 }
 
-/** Per-pCPU display jitter that keeps the mean: real load is never perfectly balanced. */
-function pcpuValues(h: HostFact, t: number, values: Record<string, number>): number {
+/** Per-pCPU display jitter that keeps the mean: real load is never perfectly balanced. Writes cpu0.. at out[0..]; returns the mean. */
+function pcpuValues(h: HostFact, t: number, out: Float64Array): number {
   const n = h.pcpus;
   if (n === 0) return 0;
   const { pcpu, noise } = h.scratch;
@@ -238,120 +238,113 @@ function pcpuValues(h: HostFact, t: number, values: Record<string, number>): num
     const base = pcpu[i] ?? 0;
     const amp = 0.3 * Math.min(base, 1 - base);
     const v = Math.min(1, Math.max(0, base + amp * ((noise[i] ?? 0) - noiseMean)));
-    values[h.cpuKeys[i] as string] = v;
+    out[i] = v;
     sum += v;
   }
   return sum / n;
 }
 
-function vmSample(f: VmFact): MetricSample {
-  const values: Record<string, number> = { ...f.template };
-  const tick = f.tick;
+/** A domain's CPU and memory sources from offset 0; returns the next offset. */
+function fillDomain(out: Float64Array, vcpus: number, demand: Float64Array, delivered: Float64Array, actual: number, target: number): number {
   let usage = 0;
   let steal = 0;
-  for (let v = 0; v < f.vcpus; v++) {
-    const got = tick.delivered[v] ?? 0;
-    values[f.cpuKeys[v] as string] = got;
+  for (let v = 0; v < vcpus; v++) {
+    const got = delivered[v] ?? 0;
+    out[v] = got;
     usage += got;
-    steal += Math.max(0, (f.cpuDemand[v] ?? 0) - got);
+    steal += Math.max(0, (demand[v] ?? 0) - got);
   }
-  values['cpu_usage'] = usage / f.vcpus;
-  values['runnable_vcpus'] = steal / f.vcpus;
+  out[vcpus] = usage / vcpus;
+  out[vcpus + 1] = steal / vcpus;
+  out[vcpus + 2] = actual;
+  out[vcpus + 3] = target;
+  return vcpus + 4;
+}
+
+function fillVm(f: VmFact): void {
+  const out = f.values;
+  const tick = f.tick;
   const actual = f.metrics?.memory_actual ?? f.vm.memory_target;
-  values['memory'] = actual;
-  values['memory_target'] = f.vm.memory_target;
-  if (f.agent) values['memory_internal_free'] = internalFreeKib(actual, f.demand.memoryUsed);
+  let o = fillDomain(out, f.vcpus, f.cpuDemand, tick.delivered, actual, f.vm.memory_target);
+  if (f.agent) out[o++] = internalFreeKib(actual, f.demand.memoryUsed);
   for (let j = 0; j < f.vifs.length; j++) {
-    const vif = f.vifs[j] as VifFact;
-    values[vif.rxKey] = tick.vifRx[j] ?? 0;
-    values[vif.txKey] = tick.vifTx[j] ?? 0;
+    out[o++] = tick.vifRx[j] ?? 0;
+    out[o++] = tick.vifTx[j] ?? 0;
   }
   const v = tick.vbd;
   for (let j = 0; j < f.vbds.length; j++) {
-    const keys = (f.vbds[j] as VbdFact).keys;
-    const o = j * VBD_STRIDE;
-    const readOps = v[o + 2] ?? 0;
-    const writeOps = v[o + 3] ?? 0;
-    values[keys[0]] = v[o] ?? 0;
-    values[keys[1]] = v[o + 1] ?? 0;
-    values[keys[2]] = (v[o + 4] ?? 0) * 1e6;
-    values[keys[3]] = (v[o + 5] ?? 0) * 1e6;
-    values[keys[4]] = readOps;
-    values[keys[5]] = writeOps;
-    values[keys[6]] = readOps + writeOps;
+    const b = j * VBD_STRIDE;
+    const readOps = v[b + 2] ?? 0;
+    const writeOps = v[b + 3] ?? 0;
+    out[o++] = v[b] ?? 0; // read B/s
+    out[o++] = v[b + 1] ?? 0; // write B/s
+    out[o++] = (v[b + 4] ?? 0) * 1e6; // read latency µs
+    out[o++] = (v[b + 5] ?? 0) * 1e6; // write latency µs
+    out[o++] = readOps;
+    out[o++] = writeOps;
+    out[o++] = readOps + writeOps;
   }
-  return { kind: 'vm', uuid: f.uuid, values };
 }
 
-function dom0Sample(h: HostFact): MetricSample | undefined {
-  const d = h.dom0;
-  if (d === undefined) return undefined;
-  const values: Record<string, number> = { ...d.template };
-  let usage = 0;
-  let steal = 0;
-  for (let v = 0; v < d.vcpus; v++) {
-    const got = d.delivered[v] ?? 0;
-    values[d.cpuKeys[v] as string] = got;
-    usage += got;
-    steal += Math.max(0, (d.cpuDemand[v] ?? 0) - got);
-  }
-  values['cpu_usage'] = usage / d.vcpus;
-  values['runnable_vcpus'] = steal / d.vcpus;
+function fillDom0(h: HostFact, d: Dom0Fact): void {
   const actual = d.metrics?.memory_actual ?? d.vm.memory_target;
-  values['memory'] = actual;
-  values['memory_target'] = d.vm.memory_target;
+  const o = fillDomain(d.values, d.vcpus, d.cpuDemand, d.delivered, actual, d.vm.memory_target);
   const used = DOM0_USED_BASE + DOM0_USED_PER_DOMAIN * h.residents + DOM0_USED_PER_HVM * h.hvmResidents;
-  values['memory_internal_free'] = internalFreeKib(actual, used);
-  return { kind: 'vm', uuid: d.uuid, values };
+  d.values[o] = internalFreeKib(actual, used);
 }
 
-function hostSample(h: HostFact, t: number): MetricSample {
-  const values: Record<string, number> = { ...h.template };
-  values['cpu_avg'] = pcpuValues(h, t, values);
-  values['loadavg'] = dom0LoadAverage(h.scratch.dom0Demand, h.scratch.ioInFlight);
-  values['memory_total_kib'] = h.metrics.memory_total / KiB;
-  values['memory_free_kib'] = h.metrics.memory_free / KiB;
+function fillHost(h: HostFact, t: number): void {
+  const out = h.values;
+  const n = h.pcpus;
+  out[n] = pcpuValues(h, t, out); // cpu_avg
+  out[n + 1] = dom0LoadAverage(h.scratch.dom0Demand, h.scratch.ioInFlight);
+  out[n + 2] = h.metrics.memory_total / KiB;
+  out[n + 3] = h.metrics.memory_free / KiB;
   let reclaimed = 0;
   let reclaimable = 0;
   for (const f of h.vms) {
     reclaimed += Math.max(0, f.vm.memory_dynamic_max - f.vm.memory_target);
     reclaimable += Math.max(0, f.vm.memory_target - f.vm.memory_dynamic_min);
   }
-  values['memory_reclaimed'] = reclaimed;
-  values['memory_reclaimed_max'] = reclaimable;
+  out[n + 4] = reclaimed;
+  out[n + 5] = reclaimable;
   const { rx, tx } = h.scratch;
+  let o = n + 6;
   let aggrRx = 0;
   let aggrTx = 0;
   for (let i = 0; i < h.pifs.length; i++) {
-    const p = h.pifs[i] as PifFact;
-    values[p.rxKey] = rx[i] ?? 0;
-    values[p.txKey] = tx[i] ?? 0;
+    out[o++] = rx[i] ?? 0;
+    out[o++] = tx[i] ?? 0;
     aggrRx += rx[i] ?? 0;
     aggrTx += tx[i] ?? 0;
   }
-  values['pif_aggr_rx'] = aggrRx;
-  values['pif_aggr_tx'] = aggrTx;
-  return { kind: 'host', uuid: h.uuid, values };
+  out[o++] = aggrRx;
+  out[o] = aggrTx;
 }
 
 const srScratch = new WeakMap<readonly SrFact[], { ops: Float64Array; bytes: Float64Array; rho: Float64Array }>();
 
 /**
- * Sample every live host and running domain for the interval (t − dt, t]
- * (virtual seconds; dt is the RRD step, 5 s live, longer when an archive is
- * filled directly on a fast-forward: fluctuations shorter than dt average out).
+ * Called once per sample: its data-source names and this tick's values,
+ * index for index. `names` is the same array from tick to tick while the
+ * object's set of data sources is unchanged (a consumer may key its own
+ * layout on it); `values` is scratch, valid only during the call.
  */
-export function sampleAll(engine: Engine, t: number, dt: number): MetricSample[] {
-  const P = (globalThis as unknown as { __p: number[]; __now: () => number });
-  const now = P.__now;
-  let t0 = now();
+export type SampleVisitor = (kind: 'host' | 'vm', uuid: string, names: readonly string[], values: Float64Array) => void;
+
+/**
+ * Compute every live host's and running domain's data sources for the
+ * interval (t − dt, t] (virtual seconds; dt is the RRD step, 5 s live,
+ * longer when an archive is filled directly on a fast-forward: fluctuations
+ * shorter than dt average out) and hand each to `visit`, without building
+ * objects: the allocation-free way to feed RRD archives.
+ */
+export function visitSamples(engine: Engine, t: number, dt: number, visit: SampleVisitor): void {
   const facts = factsOf(engine);
   const step = dt > 0 ? dt : 5;
   const hosts = facts.hosts;
   const epoch = engine.config.epoch;
-  P.__p[0] = (P.__p[0] ?? 0) + now() - t0; t0 = now();
   for (const h of hosts) runCpu(epoch, h, t, step, h.ref === facts.master);
-  P.__p[1] = (P.__p[1] ?? 0) + now() - t0; t0 = now();
   let sr = srScratch.get(facts.srs);
   if (sr === undefined) {
     const n = facts.srs.length;
@@ -359,19 +352,28 @@ export function sampleAll(engine: Engine, t: number, dt: number): MetricSample[]
     srScratch.set(facts.srs, sr);
   }
   runStorage(hosts, facts.srs, sr.ops, sr.bytes, sr.rho);
-  P.__p[2] = (P.__p[2] ?? 0) + now() - t0; t0 = now();
+  for (const h of hosts) {
+    runNetwork(h, t, step, h.ref === facts.master, hosts.length);
+    fillHost(h, t);
+    visit('host', h.uuid, h.keys, h.values);
+    if (h.dom0 !== undefined) {
+      fillDom0(h, h.dom0);
+      visit('vm', h.dom0.uuid, h.dom0.keys, h.dom0.values);
+    }
+    for (const f of h.vms) {
+      fillVm(f);
+      visit('vm', f.uuid, f.keys, f.values);
+    }
+  }
+}
+
+/** Every sample of the interval (t − dt, t] as objects (see visitSamples for the allocation-free form). */
+export function sampleAll(engine: Engine, t: number, dt: number): MetricSample[] {
   const out: MetricSample[] = [];
-  for (const h of hosts) runNetwork(h, t, step, h.ref === facts.master, hosts.length);
-  P.__p[3] = (P.__p[3] ?? 0) + now() - t0; t0 = now();
-  for (const h of hosts) {
-    out.push(hostSample(h, t));
-  }
-  P.__p[4] = (P.__p[4] ?? 0) + now() - t0; t0 = now();
-  for (const h of hosts) {
-    const d0 = dom0Sample(h);
-    if (d0 !== undefined) out.push(d0);
-    for (const f of h.vms) out.push(vmSample(f));
-  }
-  P.__p[5] = (P.__p[5] ?? 0) + now() - t0; t0 = now();
+  visitSamples(engine, t, dt, (kind, uuid, names, values) => {
+    const v: Record<string, number> = {};
+    for (let i = 0; i < names.length; i++) v[names[i] as string] = values[i] ?? 0;
+    out.push({ kind, uuid, values: v });
+  });
   return out;
 }

@@ -4,6 +4,7 @@ import { XenApiError } from '../../xapi/errors';
 import { useToasts } from '../notifications/toast-store';
 import type { ActionContext } from './action-types';
 import { explainFailure, skippedSummary } from './report';
+import { runTaskCall } from './run-xenapi';
 import { addVm, PlainCache } from './testing/plain-cache';
 import { shutDownVm } from './vm-power-actions';
 
@@ -68,5 +69,21 @@ describe('reporting', () => {
     const [toast] = useToasts.getState().toasts;
     expect(toast).toMatchObject({ kind: 'error', title: 'Could not shut down web-01', code: 'OTHER_OPERATION_IN_PROGRESS (VM, web-01)' });
     expect(toast?.detail).toMatch(/Another operation/);
+  });
+});
+
+describe('cancelled tasks', () => {
+  it('are not announced as failures (the user cancelled them)', async () => {
+    const cache = new PlainCache();
+    const running = addVm(cache, 'web-01', 'Running');
+    const context: ActionContext = {
+      api: { call: vi.fn(), startAsync: () => Promise.resolve('OpaqueRef:task'), waitForTask: () => Promise.reject(new XenApiError('TASK_CANCELLED', ['OpaqueRef:task'])) },
+      queryClient: new QueryClient(),
+      cache,
+      selection: [running],
+      ui: { openDialog: vi.fn(), goBack: vi.fn(), goForward: vi.fn() },
+    };
+    expect(await runTaskCall(context, { method: 'VM.clean_shutdown', args: [running], target: { cls: 'VM', ref: running, kind: 'vm', name: 'web-01' }, failure: 'x' })).toBe(false);
+    expect(useToasts.getState().toasts).toEqual([]);
   });
 });

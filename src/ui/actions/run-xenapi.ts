@@ -5,6 +5,7 @@
 // otherwise, which a call refused at once never reaches). A failure is
 // toasted with its plain-language explanation and XenAPI code.
 import { MutationObserver } from '@tanstack/react-query';
+import { isXenApiError } from '../../xapi/errors';
 import { rememberTaskObject } from '../notifications/task-log-store';
 import type { ActionContext } from './action-types';
 import { actionKeys } from './query-keys';
@@ -33,7 +34,8 @@ export async function runTaskCall(context: ActionContext, call: TaskCall): Promi
     await observer.mutate();
     return true;
   } catch (e) {
-    reportFailure(call.failure, e, context.cache);
+    // A cancelled task was cancelled by the user (Events view, or Force Shut Down): not a failure to announce.
+    if (!(isXenApiError(e) && e.code === 'TASK_CANCELLED')) reportFailure(call.failure, e, context.cache);
     return false;
   } finally {
     observer.reset();

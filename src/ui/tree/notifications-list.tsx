@@ -29,7 +29,7 @@ export function NotificationsList() {
             aria-pressed={pressed}
             aria-description={count === undefined ? undefined : `${String(count)} ${count === 1 ? 'alert' : 'alerts'}`}
             onClick={() => showNotifications(page)}
-            className={`flex h-6 w-full items-center gap-1.5 px-2 text-left focus-visible:outline-1 focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
+            className={`flex h-6 w-full items-center gap-1.5 px-2 text-left focus-visible:outline-1 focus-visible:outline-solid focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
               pressed ? 'bg-blue-100 text-slate-950' : 'hover:bg-slate-100'
             }`}
           >

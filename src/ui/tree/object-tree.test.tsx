@@ -34,6 +34,7 @@ function setup(edit?: (f: FixturePool) => void) {
   return { f, cache };
 }
 
+const INITIAL_OPTIONS = useUi.getState().viewOptions;
 const item = (name: string) => screen.getByRole('treeitem', { name });
 
 describe('the navigation tree', () => {
@@ -41,10 +42,11 @@ describe('the navigation tree', () => {
     // jsdom lays nothing out: give the scrolling pane a size so rows render.
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(900);
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
+    useUi.setState({ viewOptions: { showDefaultTemplates: false, showCustomTemplates: true, showLocalStorage: true, showHidden: false } });
   });
   afterEach(() => {
     vi.restoreAllMocks();
-    useUi.setState({ place: INITIAL_PLACE, back: [], forward: [], expanded: {}, search: '' });
+    useUi.setState({ place: INITIAL_PLACE, back: [], forward: [], expanded: {}, search: '', viewOptions: INITIAL_OPTIONS });
   });
 
   it('is a multi-select tree of treeitems named by object, with state as the description', () => {

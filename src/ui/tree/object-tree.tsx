@@ -195,7 +195,7 @@ export function ObjectTree({ view }: { view: TreeView }) {
 
   const emptyNote = tree.children.length > 0 ? undefined : model.searching ? 'No objects match the search.' : EMPTY_NOTES[view];
   return (
-    <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto text-[13px]">
+    <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto text-[13px] [contain:strict]">
       <div role="tree" aria-label={TREE_NAMES[view]} aria-multiselectable="true" className="relative w-full" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];

@@ -19,7 +19,7 @@ export function SearchBox() {
             typeSearch('');
           }
         }}
-        className="h-6 w-full rounded-sm border border-slate-300 bg-white px-1.5 text-xs placeholder:text-slate-400 focus:border-blue-600 focus:outline-none"
+        className="h-6 w-full rounded-sm border border-slate-300 bg-white px-1.5 text-xs placeholder:text-slate-400 focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600"
       />
     </div>
   );

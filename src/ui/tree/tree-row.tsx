@@ -61,7 +61,7 @@ export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabba
       data-row-id={row.id}
       ref={(el) => handlers.register(row.id, el)}
       style={style}
-      className={`absolute left-0 top-0 flex w-full cursor-default select-none items-center gap-1 whitespace-nowrap pr-2 outline-none focus-visible:outline-1 focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
+      className={`absolute left-0 top-0 flex w-full cursor-default select-none items-center gap-1 whitespace-nowrap pr-2 outline-none focus-visible:outline-1 focus-visible:outline-solid focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
         selected ? 'bg-blue-100 text-slate-950' : 'hover:bg-slate-100'
       }`}
       onClick={(e) => handlers.onClick(row, e)}

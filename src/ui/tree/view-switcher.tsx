@@ -27,7 +27,7 @@ export function ViewSwitcher() {
             type="button"
             aria-pressed={pressed}
             onClick={() => (view === 'notifications' ? showNotifications(notifications) : switchView(view))}
-            className={`flex h-6 w-full items-center gap-2 px-2.5 text-left text-xs focus-visible:outline-1 focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
+            className={`flex h-6 w-full items-center gap-2 px-2.5 text-left text-xs focus-visible:outline-1 focus-visible:outline-solid focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
               pressed ? 'bg-blue-100 font-semibold text-slate-950' : 'text-slate-700 hover:bg-slate-200'
             }`}
           >

@@ -19,8 +19,9 @@
 // bridged inside dom0.
 //
 // The per-SR-type IOPS and service times are the simulator's estimates for
-// the hardware the lab's worlds describe: local SSD RAID1, an NFS/SMB or
-// iSCSI server over 1 GbE, a Fibre Channel array.
+// the hardware the lab's worlds describe: local SSD RAID1, an SSD-backed
+// NFS/SMB or iSCSI server behind a 1 GbE link (the link bounds bandwidth,
+// srBandwidth's 110 MB/s, not small operations), a Fibre Channel array.
 import { srBandwidth } from '../../storage/vdi-space';
 
 export interface SrCapacity {
@@ -42,9 +43,9 @@ export function srCapacity(type: string): SrCapacity {
       return { bandwidth, iops: 20000, serviceTime: 0.25e-3, network: false };
     case 'nfs':
     case 'smb':
-      return { bandwidth, iops: 6000, serviceTime: 0.8e-3, network: true };
+      return { bandwidth, iops: 20000, serviceTime: 0.8e-3, network: true };
     case 'lvmoiscsi':
-      return { bandwidth, iops: 8000, serviceTime: 0.6e-3, network: true };
+      return { bandwidth, iops: 20000, serviceTime: 0.6e-3, network: true };
     case 'lvmohba':
     case 'lvmofcoe':
       return { bandwidth, iops: 40000, serviceTime: 0.3e-3, network: false };

@@ -75,8 +75,10 @@ export interface VmFact {
   readonly tick: VmTick;
   readonly ctx: { -readonly [K in keyof WorkloadContext]: WorkloadContext[K] };
   readonly domain: DomainCpu;
-  /** Its data sources in order, all 0: a sample starts as a copy (same shape every tick). */
-  readonly template: Readonly<Record<string, number>>;
+  /** Its data-source names, in the order of `values` (the same array while the facts hold). */
+  readonly keys: readonly string[];
+  /** This tick's values (scratch). */
+  readonly values: Float64Array;
 }
 
 /** Per-tick results of one VM (scratch owned by its facts). */
@@ -114,7 +116,8 @@ export interface Dom0Fact {
   readonly cpuDemand: Float64Array;
   readonly delivered: Float64Array;
   readonly domain: DomainCpu;
-  readonly template: Readonly<Record<string, number>>;
+  readonly keys: readonly string[];
+  readonly values: Float64Array;
 }
 
 /** Per-tick scratch of a host. */
@@ -145,7 +148,8 @@ export interface HostFact {
   /** Index into pifs of the management PIF, or -1. */
   readonly management: number;
   readonly dom0: Dom0Fact | undefined;
-  readonly template: Readonly<Record<string, number>>;
+  readonly keys: readonly string[];
+  readonly values: Float64Array;
   vms: VmFact[];
   /** dom0 first (when there is one), then vms, for the scheduler. */
   domains: DomainCpu[];
@@ -173,12 +177,6 @@ export interface Facts {
 }
 
 const cache = new WeakMap<Engine, Facts>();
-
-function template(keys: readonly string[]): Readonly<Record<string, number>> {
-  const t: Record<string, number> = {};
-  for (const k of keys) t[k] = 0;
-  return t;
-}
 
 const DOMAIN_KEYS = ['cpu_usage', 'runnable_vcpus', 'memory', 'memory_target'];
 
@@ -236,6 +234,7 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
     const p = parseVcpuParams(dom0Vm.VCPUs_params, vcpus, pcpus);
     const cpuDemand = new Float64Array(vcpus);
     const delivered = new Float64Array(vcpus);
+    const dom0Keys = [...cpuKeys(vcpus), ...DOMAIN_KEYS, 'memory_internal_free'];
     dom0 = {
       ref: record.control_domain,
       vm: dom0Vm,
@@ -248,9 +247,22 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
       cpuDemand,
       delivered,
       domain: { demand: cpuDemand, weight: p.weight, cap: p.cap, masks: p.masks, delivered },
-      template: template([...cpuKeys(vcpus), ...DOMAIN_KEYS, 'memory_internal_free']),
+      keys: dom0Keys,
+      values: new Float64Array(dom0Keys.length),
     };
   }
+  const hostKeys = [
+    ...cpuKeys(pcpus),
+    'cpu_avg',
+    'loadavg',
+    'memory_total_kib',
+    'memory_free_kib',
+    'memory_reclaimed',
+    'memory_reclaimed_max',
+    ...pifs.flatMap((x) => [x.rxKey, x.txKey]),
+    'pif_aggr_rx',
+    'pif_aggr_tx',
+  ];
   return {
     ref,
     record,
@@ -263,18 +275,8 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
     pifs,
     management,
     dom0,
-    template: template([
-      ...cpuKeys(pcpus),
-      'cpu_avg',
-      'loadavg',
-      'memory_total_kib',
-      'memory_free_kib',
-      'memory_reclaimed',
-      'memory_reclaimed_max',
-      ...pifs.flatMap((x) => [x.rxKey, x.txKey]),
-      'pif_aggr_rx',
-      'pif_aggr_tx',
-    ]),
+    keys: hostKeys,
+    values: new Float64Array(hostKeys.length),
     vms: [],
     domains: [],
     scratch: {
@@ -358,6 +360,7 @@ function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIn
   const delivered = new Float64Array(vcpus);
   const uuidKey = hashKey(seed, vm.uuid);
   const agent = guest !== undefined && guest.live;
+  const vmKeys = [...cpuKeys(vcpus), ...DOMAIN_KEYS, ...(agent ? ['memory_internal_free'] : []), ...vifs.flatMap((x) => [x.rxKey, x.txKey]), ...vbds.flatMap((x) => x.keys)];
   return {
     ref,
     host: host.ref,
@@ -381,13 +384,8 @@ function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIn
     cpuDemand,
     ctx: { key: uuidKey, t: 0, dt: 5, epoch: 0, vcpus, memory: vm.memory_dynamic_max, osMemory: osMemoryOf(vm) },
     domain: { demand: cpuDemand, weight: p.weight, cap: p.cap, masks: p.masks, delivered },
-    template: template([
-      ...cpuKeys(vcpus),
-      ...DOMAIN_KEYS,
-      ...(agent ? ['memory_internal_free'] : []),
-      ...vifs.flatMap((x) => [x.rxKey, x.txKey]),
-      ...vbds.flatMap((x) => x.keys),
-    ]),
+    keys: vmKeys,
+    values: new Float64Array(vmKeys.length),
     tick: { scale: 1, delivered, vbd: new Float64Array(vbds.length * VBD_STRIDE), vifRx: new Float64Array(vifs.length), vifTx: new Float64Array(vifs.length) },
   };
 }

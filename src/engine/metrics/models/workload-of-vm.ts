@@ -35,10 +35,10 @@ interface DefaultRule {
 const NAME_RULES: readonly DefaultRule[] = [
   { test: /^(web|www|nginx|apache|httpd|iis|front|proxy|lb)\b/i, workload: 'web-server' },
   { test: /^(app|api|svc|service)\b/i, workload: 'web-server', params: { load: 0.4, requests: 120, response_kib: 8 } },
-  { test: /^win-app\b/i, workload: 'web-server', params: { load: 0.3, requests: 60, response_kib: 16, daily: 0.8 } },
+  { test: /^win(-app)?\b/i, workload: 'web-server', params: { load: 0.3, requests: 60, response_kib: 16, daily: 0.8 } },
   { test: /^(db|sql|pg|postgres|mysql|maria|oracle|mongo)\b/i, workload: 'database' },
-  { test: /^(cache|redis|memcache)\b/i, workload: 'web-server', params: { load: 0.15, requests: 2000, response_kib: 2, memory: 0.7 } },
-  { test: /^(mon|metrics|prometheus|grafana|log|elk)\b/i, workload: 'database', params: { load: 0.15, tps: 60, io_kib: 16, daily: 0.2, memory: 0.5 } },
+  { test: /^(cache|redis|memcache)\b/i, workload: 'web-server', params: { load: 0.15, requests: 2000, response_kib: 2, memory: 0.7, miss_ratio: 0, log_bytes: 0 } },
+  { test: /^(mon|metrics|prometheus|grafana|log|elk)\b/i, workload: 'database', params: { load: 0.15, tps: 60, io_kib: 16, daily: 0.2, memory: 0.5, maintenance_mib_per_s: 0 } },
   { test: /^(build|ci|jenkins|runner|gitlab-runner)\b/i, workload: 'build' },
   { test: /^(game|mc|minecraft|quake)\b/i, workload: 'game-server' },
   { test: /^(dc|ad|ldap|dns|dhcp|ntp)\b/i, workload: 'idle', params: { load: 0.04, daily: 0.5 } },

@@ -12,7 +12,7 @@
 // a dashboard (a web server at 250 req/s uses a third of its vCPUs; a busy
 // database reads and writes a few MB/s of 8 KiB pages; a build saturates
 // its vCPUs for a few minutes at a time). Page size is 4 KiB.
-import { burstCoverage, fluctuation, salt } from './noise';
+import { burstCoverage, fluctuation, salt, unit } from './noise';
 import { dailyLevel, type RhythmProfile } from './daily-rhythm';
 
 const KiB = 1024;
@@ -138,6 +138,7 @@ function memoryInUse(ctx: WorkloadContext, share: number): number {
 const S_LEVEL = salt('workload.level');
 const S_HOUSEKEEPING = salt('workload.housekeeping');
 const S_BUILD = salt('workload.build');
+const S_MAINTENANCE = salt('workload.maintenance');
 
 // ---- the catalogue ----------------------------------------------------------------
 
@@ -155,10 +156,10 @@ const idle: WorkloadDef = {
     out.cpuOther = cpu;
     out.kernel = 0.3;
     out.memoryUsed = memoryInUse(ctx, num(p, 'memory') * (0.9 + 0.1 * Math.min(1, l)));
-    out.diskReadBps = 10 * KiB * l + 4 * MiB * h;
-    out.diskWriteBps = 20 * KiB * l + 2 * MiB * h;
-    out.diskReadIops = 1 * l + 150 * h;
-    out.diskWriteIops = 3 * l + 100 * h;
+    out.diskReadBps = 10 * KiB * l + 2 * MiB * h;
+    out.diskWriteBps = 20 * KiB * l + 1 * MiB * h;
+    out.diskReadIops = 1 * l + 60 * h;
+    out.diskWriteIops = 3 * l + 40 * h;
     out.netRxBps = 3 * KiB * l + 500 * KiB * h;
     out.netTxBps = 2 * KiB * l + 20 * KiB * h;
     out.dirtyPagesPerSec = 60 * l + 2000 * h;
@@ -175,6 +176,8 @@ const webServer: WorkloadDef = {
     ...common(0.35, 0.7, 0.25, 0.35),
     requests: { default: 250, min: 0, max: 100000, unit: 'requests/s', description: 'Requests per second at the daily peak' },
     response_kib: { default: 24, min: 0.1, max: 10240, unit: 'KiB', description: 'Mean response size' },
+    miss_ratio: { default: 0.03, min: 0, max: 1, unit: 'fraction', description: 'Share of requests that read the disk (page-cache misses)' },
+    log_bytes: { default: 250, min: 0, max: 65536, unit: 'B', description: 'Bytes of access log written per request' },
   },
   evaluate(p, ctx, out) {
     const l = level('consumer', p, ctx, S_LEVEL);
@@ -186,10 +189,11 @@ const webServer: WorkloadDef = {
     out.memoryUsed = memoryInUse(ctx, num(p, 'memory') * (0.85 + 0.15 * Math.min(1, l)));
     out.netTxBps = rate * num(p, 'response_kib') * KiB * 1.03; // + HTTP headers
     out.netRxBps = rate * 1.5 * KiB + out.netTxBps * 0.02; // requests + TCP acks
-    out.diskReadIops = rate * 0.03; // 3 % of requests miss the page cache
+    out.diskReadIops = rate * num(p, 'miss_ratio'); // page-cache misses
     out.diskReadBps = out.diskReadIops * 32 * KiB;
-    out.diskWriteIops = 4 + rate * 0.02; // access log flushes
-    out.diskWriteBps = 40 * KiB + rate * 250;
+    const log = num(p, 'log_bytes');
+    out.diskWriteIops = 4 + (log > 0 ? rate * 0.02 : 0); // access log flushes
+    out.diskWriteBps = 40 * KiB + rate * log;
     out.dirtyPagesPerSec = 150 + rate * 1.5;
     out.hotPages = 2048 + rate * 6;
   },
@@ -202,26 +206,29 @@ const database: WorkloadDef = {
   rhythm: 'consumer',
   params: {
     ...common(0.4, 0.6, 0.2, 0.75),
-    tps: { default: 150, min: 0, max: 100000, unit: 'transactions/s', description: 'Transactions per second at the daily peak' },
+    tps: { default: 80, min: 0, max: 100000, unit: 'transactions/s', description: 'Transactions per second at the daily peak' },
     io_kib: { default: 8, min: 4, max: 1024, unit: 'KiB', description: 'Size of a random read or write' },
-    maintenance_hour: { default: 1, min: 0, max: 23, unit: 'hour', description: 'Start of the one-hour nightly maintenance window (local time)' },
+    maintenance_mib_per_s: { default: 3, min: 0, max: 4096, unit: 'MiB/s', description: 'Sequential reads of the nightly maintenance (0: none)' },
+    maintenance_hour: { default: 1, min: 0, max: 23, unit: 'hour', description: 'Hour in which the one-hour nightly maintenance (vacuum, backup) starts, local time; the minute varies by VM' },
   },
   evaluate(p, ctx, out) {
     const l = level('consumer', p, ctx, S_LEVEL);
-    const m = dailyWindowCoverage(ctx.epoch + ctx.t, ctx.dt, num(p, 'maintenance_hour'), 1, num(p, 'utc_offset'));
+    const start = num(p, 'maintenance_hour') + unit(ctx.key, S_MAINTENANCE, 0); // DBAs stagger their jobs
+    const m = dailyWindowCoverage(ctx.epoch + ctx.t, ctx.dt, start, 1, num(p, 'utc_offset'));
     const rate = num(p, 'tps') * l;
     const io = num(p, 'io_kib') * KiB;
-    const cpu = Math.min(1, 0.02 + num(p, 'load') * l + 0.25 * m);
+    const maintenance = num(p, 'maintenance_mib_per_s') * MiB * m;
+    const cpu = Math.min(1, 0.02 + num(p, 'load') * l + (maintenance > 0 ? 0.25 * m : 0));
     out.cpuFirst = cpu;
     out.cpuOther = cpu;
     out.kernel = 0.25;
     out.memoryUsed = memoryInUse(ctx, num(p, 'memory')); // the buffer pool is allocated once
-    out.diskReadIops = rate * 0.5 + 320 * m;
-    out.diskReadBps = rate * 0.5 * io + 320 * m * 128 * KiB; // maintenance reads 128 KiB extents
-    out.diskWriteIops = 5 + rate * 1.2;
+    out.diskReadIops = rate * 0.3 + maintenance / (128 * KiB); // buffer-pool misses; maintenance reads 128 KiB extents
+    out.diskReadBps = rate * 0.3 * io + maintenance;
+    out.diskWriteIops = 5 + rate * 0.6; // log writes, grouped commits, checkpoints
     out.diskWriteBps = out.diskWriteIops * io;
     out.netRxBps = rate * 1 * KiB;
-    out.netTxBps = rate * 3 * KiB + m * 30 * MiB;
+    out.netTxBps = rate * 3 * KiB + maintenance; // the backup leaves the host
     out.dirtyPagesPerSec = 100 + rate * 3;
     out.hotPages = (ctx.memory / PAGE) * 0.04 + rate * 20;
   },
@@ -256,10 +263,10 @@ const build: WorkloadDef = {
     out.cpuOther = cpu;
     out.kernel = 0.3; // compilers fork, exec and fault pages in constantly
     out.memoryUsed = memoryInUse(ctx, num(p, 'memory') * (0.1 + 0.9 * a));
-    out.diskReadBps = 8 * MiB * a;
-    out.diskReadIops = 300 * a;
-    out.diskWriteBps = 12 * MiB * a;
-    out.diskWriteIops = 400 * a;
+    out.diskReadBps = 2 * MiB * a; // sources and caches mostly in the page cache
+    out.diskReadIops = 80 * a;
+    out.diskWriteBps = 4 * MiB * a;
+    out.diskWriteIops = 120 * a;
     out.netRxBps = 4 * MiB * a + 1 * KiB;
     out.netTxBps = 0.8 * MiB * a + 1 * KiB;
     out.dirtyPagesPerSec = 20 + 6000 * a;

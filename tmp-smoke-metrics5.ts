@@ -1,0 +1,13 @@
+import { Engine } from './src/engine/engine';
+import { WORLDS } from './src/engine/worlds/world-by-name';
+import { sampleAll, visitSamples } from './src/engine/metrics/sample-all';
+const gc = (globalThis as unknown as { gc: () => void }).gc;
+const big = Engine.create({ seed: 1, build: WORLDS.large });
+sampleAll(big, 5, 5);
+gc(); const h0 = process.memoryUsage().heapUsed;
+let t = 10; let sink = 0;
+for (let i = 0; i < 200; i++) sink += sampleAll(big, (t += 5), 5).length;
+gc(); const h1 = process.memoryUsage().heapUsed;
+for (let i = 0; i < 200; i++) visitSamples(big, (t += 5), 5, () => { sink++; });
+gc(); const h2 = process.memoryUsage().heapUsed;
+console.log('heap MB', (h0 / 1e6).toFixed(1), (h1 / 1e6).toFixed(1), (h2 / 1e6).toFixed(1), sink);
