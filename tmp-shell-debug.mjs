@@ -3,26 +3,20 @@ const args = ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 const ctx = await browser.newContext();
 const page = await ctx.newPage();
-const read = () => page.evaluate(() => new Promise((res) => { const o = indexedDB.open('xenlab'); o.onsuccess = () => { const g = o.result.transaction('worlds').objectStore('worlds').get('lab'); g.onsuccess = () => { o.result.close(); const v = JSON.parse(g.result); res({ speed: v.snapshot.config.speed, now: v.snapshot.scheduler.now }); }; }; }));
+page.on('console', (m) => console.log(`[${m.type()}]`, m.text().slice(0, 200)));
+let first = true;
+await page.route(/lab\.worker[^/]*\.js$/, async (route) => {
+  const response = await route.fetch();
+  let body = await response.text();
+  if (first) { first = false; body += '\nsetTimeout(() => { throw new Error("injected crash"); }, 5000);\n'; }
+  await route.fulfill({ response, body });
+});
 await page.goto('http://127.0.0.1:4184/');
-await page.getByRole('timer').waitFor();
-for (let i = 0; i < 6; i++) { await page.waitForTimeout(1000); console.log('t', i, JSON.stringify(await read())); }
-await page.getByRole('button', { name: 'Pause' }).click();
-await page.waitForTimeout(500);
-console.log('after pause', JSON.stringify(await read()));
-await page.getByRole('menuitem', { name: 'File' }).click();
-await page.getByRole('menuitem', { name: /Save Now/ }).click();
-await page.waitForTimeout(500);
-console.log('after save now', JSON.stringify(await read()));
-await page.getByRole('button', { name: '10×' }).click();
-await page.waitForTimeout(300);
-await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-await page.waitForTimeout(500);
-console.log('after synthetic pagehide', JSON.stringify(await read()));
-await page.getByRole('button', { name: 'Pause' }).click();
-await page.waitForTimeout(300);
-await page.goto('http://127.0.0.1:4184/favicon.svg');
-await page.waitForTimeout(1000);
-console.log('after leaving', JSON.stringify(await read()));
+const t0 = Date.now();
+for (let i = 0; i < 24; i++) {
+  await page.waitForTimeout(500);
+  const clock = await page.getByRole('timer').locator('time').getAttribute('datetime').catch(() => 'none');
+  const alert = await page.getByRole('alert').filter({ hasText: 'stopped' }).textContent().catch(() => '');
+  console.log(((Date.now() - t0) / 1000).toFixed(1), clock, alert.slice(0, 60));
+}
 await browser.close();

@@ -22,7 +22,7 @@
 import type { Engine } from '../engine';
 import { shareCpus, dom0LoadAverage } from './models/cpu';
 import { internalFreeKib } from './models/memory-dmc';
-import { PRIVATE_NETWORK_BPS, queueLatency, shareFactor, srUtilisation, WRITE_LATENCY_FACTOR } from './models/io';
+import { linkShare, PRIVATE_NETWORK_BPS, queueLatency, shareFactor, srUtilisation, WRITE_LATENCY_FACTOR } from './models/io';
 import { factsOf, VBD_STRIDE, type Dom0Fact, type HostFact, type PifFact, type SrFact, type VbdFact, type VifFact, type VmFact } from './models/sample-facts';
 import { salt, smooth, unit } from './models/noise';
 import { cpuCost, dom0IoCost, guestIoCost } from './models/virt-mode';
@@ -204,8 +204,8 @@ function runNetwork(h: HostFact, t: number, dt: number, isMaster: boolean, hostC
     const reservedTx = p === m ? Math.min(capacity, h.scratch.storageTx + mgmtTx) : 0;
     const wantRx = rx[p] ?? 0;
     const wantTx = tx[p] ?? 0;
-    const fr = wantRx > capacity - reservedRx ? (capacity - reservedRx) / wantRx : 1;
-    const ft = wantTx > capacity - reservedTx ? (capacity - reservedTx) / wantTx : 1;
+    const fr = linkShare(wantRx, capacity, reservedRx);
+    const ft = linkShare(wantTx, capacity, reservedTx);
     rxFactor[p] = fr;
     txFactor[p] = ft;
     rx[p] = wantRx * fr + reservedRx;

@@ -191,7 +191,8 @@ export function shareCpus(pcpus: number, domains: readonly DomainCpu[], pcpuOut?
     unpinnedWeight += e.weight;
   }
 
-  // Pinned groups: each shares its pCPUs with the unpinned load that would land there.
+  // Pinned groups: each shares its pCPUs with the unpinned load that cannot
+  // fit on the free pCPUs (Xen's balancer moves unpinned vCPUs to idle pCPUs first).
   const inGroup = new Uint8Array(pcpus);
   let pinnedUsed = 0;
   let groupCpus = 0;
@@ -213,11 +214,11 @@ export function shareCpus(pcpus: number, domains: readonly DomainCpu[], pcpuOut?
         groupCpus++;
       }
     }
+    const overflow = Math.max(0, unpinnedDemand - (pcpus - groupCpus));
     const load = new Map<number, number>();
     for (const [g, list] of members) {
       const n = size.get(g) ?? 1;
-      const share = n / pcpus;
-      const others: Entity = { demand: unpinnedDemand * share, weight: unpinnedWeight * share, got: 0 };
+      const others: Entity = { demand: (overflow * n) / groupCpus, weight: (unpinnedWeight * n) / pcpus, got: 0 };
       const mine = waterFill([...list, others], n) - others.got;
       pinnedUsed += mine;
       load.set(g, mine / n);

@@ -91,18 +91,11 @@ export function linkPayloadBps(speedMbit: number): number {
 export const PRIVATE_NETWORK_BPS = 1.2e9;
 
 /**
- * Share a link's capacity among demands in proportion (in place: each
- * demand becomes what it gets). `reserved` is taken first (storage traffic).
- * Returns the total carried, reserved included.
+ * The fraction of its demand every VIF on a link gets, when VIFs want `want`
+ * B/s in one direction of a link of `capacity` B/s of which `reserved`
+ * (storage and management traffic) is taken first: proportional share.
  */
-export function shareLink(demands: Float64Array, count: number, capacity: number, reserved = 0): number {
-  let total = 0;
-  for (let i = 0; i < count; i++) total += demands[i] ?? 0;
+export function linkShare(want: number, capacity: number, reserved = 0): number {
   const room = Math.max(0, capacity - reserved);
-  if (total > room && total > 0) {
-    const f = room / total;
-    for (let i = 0; i < count; i++) demands[i] = (demands[i] ?? 0) * f;
-    total = room;
-  }
-  return total + Math.min(reserved, capacity);
+  return want > room && want > 0 ? room / want : 1;
 }

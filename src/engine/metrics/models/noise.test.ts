@@ -24,8 +24,7 @@ describe('counter-based noise', () => {
     const buckets = new Array<number>(10).fill(0);
     for (let i = 0; i < n; i++) {
       const u = unit(key, 3, i);
-      expect(u).toBeGreaterThanOrEqual(0);
-      expect(u).toBeLessThan(1);
+      if (!(u >= 0 && u < 1)) throw new Error(`out of range: ${String(u)}`);
       sum += u;
       buckets[Math.floor(u * 10)]! += 1;
     }
@@ -36,12 +35,16 @@ describe('counter-based noise', () => {
   it('smooth noise is continuous and stays in [-1, 1]', () => {
     const key = hashKey(5, 'x');
     let prev = smooth(key, 1, 0, 60);
+    let worstStep = 0;
+    let largest = 0;
     for (let t = 0.5; t < 600; t += 0.5) {
       const v = smooth(key, 1, t, 60);
-      expect(Math.abs(v)).toBeLessThanOrEqual(1);
-      expect(Math.abs(v - prev)).toBeLessThan(0.1);
+      largest = Math.max(largest, Math.abs(v));
+      worstStep = Math.max(worstStep, Math.abs(v - prev));
       prev = v;
     }
+    expect(largest).toBeLessThanOrEqual(1);
+    expect(worstStep).toBeLessThan(0.1);
   });
 
   it('averaging over a long interval damps short octaves as the square root of the ratio', () => {

@@ -40,14 +40,29 @@ export function formatFloat(x: number): string {
  */
 export function fromFloat32(v: number): number {
   if (!Number.isFinite(v) || Number.isInteger(v)) return v;
+  const a = Math.abs(v);
+  const e = Math.floor(Math.log10(a));
   for (let p = 6; p <= 9; p++) {
-    const c = Number(v.toPrecision(p));
+    // |v| rounded to p significant digits: m / 10^k (or m × 10^-k), each step correctly rounded.
+    const k = p - 1 - e;
+    let c: number;
+    if (k >= 0 && k <= 22) c = Math.round(a * POW10[k]!) / POW10[k]!;
+    else if (k < 0 && k >= -22) c = Math.round(a / POW10[-k]!) * POW10[-k]!;
+    else c = Number(a.toPrecision(p));
+    if (v < 0) c = -c;
     if (Math.fround(c) === v) return c;
   }
   return v;
 }
 
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 /** A value read from a Float32 archive, as xapi would print it. */
 export function formatStored(v: number): string {
-  return formatFloat(fromFloat32(v));
+  const c = fromFloat32(v);
+  const a = Math.abs(c);
+  // With at most 9 significant digits, JavaScript's shortest form is %0.15g's
+  // wherever both write plain decimals: 1e-4 ≤ |x| < 1e15.
+  if (a >= 1e-4 && a < 1e15) return String(c);
+  return formatFloat(c);
 }
