@@ -43,6 +43,8 @@ export const FAST_FORWARD_TIERS: readonly { readonly within: number; readonly st
 interface MetricsState {
   store: RrdStore;
   sampler: Sampler;
+  /** World generation last reconciled against. */
+  generation: number;
   /** Unix time the current advance will reach, while one is planned. */
   target: number | undefined;
 }
@@ -52,7 +54,7 @@ const states = new WeakMap<Engine, MetricsState>();
 function stateOf(engine: Engine): MetricsState {
   let s = states.get(engine);
   if (s === undefined) {
-    s = { store: new RrdStore(), sampler: sampleAll, target: undefined };
+    s = { store: new RrdStore(), sampler: sampleAll, generation: -1, target: undefined };
     states.set(engine, s);
   }
   return s;
@@ -65,7 +67,9 @@ export function rrdStoreOf(engine: Engine): RrdStore {
 
 /** Replace the engine's RRDs (a restore). */
 export function setRrdStore(engine: Engine, store: RrdStore): void {
-  stateOf(engine).store = store;
+  const state = stateOf(engine);
+  state.store = store;
+  state.generation = -1;
 }
 
 /** Tests: sample with something else than the workload models. */
@@ -140,9 +144,13 @@ function rrdFor(engine: Engine, store: RrdStore, sample: MetricSample) {
   const ref = engine.world.refByUuid('VM', sample.uuid);
   if (ref === undefined) return undefined;
   const vm = engine.world.get('VM', ref);
+  return store.create('vm', sample.uuid, ref, { minMax: vmMinMax(engine), controlDomain: vm.is_control_domain });
+}
+
+/** Whether new VM RRDs get MIN/MAX archives (pool other_config, as xapi reads it). */
+function vmMinMax(engine: Engine): boolean {
   const [pool] = engine.world.entries('pool');
-  const minMax = pool?.[1].other_config[MIN_MAX_VM_KEY] === 'true';
-  return store.create('vm', sample.uuid, ref, { minMax, controlDomain: vm.is_control_domain });
+  return pool?.[1].other_config[MIN_MAX_VM_KEY] === 'true';
 }
 
 /** One tick at the engine's now: the samples of (from, now] into the RRDs. */
@@ -151,8 +159,13 @@ export function runMetricsTick(engine: Engine, from: number): number {
   const { store } = state;
   const unix = Math.round(engine.unixTime() / PDP_STEP) * PDP_STEP;
   const dt = Math.max(PDP_STEP, unix - from);
-  reconcile(engine, store);
+  const generation = engine.world.events.generation;
+  if (generation !== state.generation) {
+    reconcile(engine, store);
+    state.generation = generation;
+  }
   const samples = state.sampler(engine, engine.now, dt);
+  if (store.archives.used === 0) store.reserveFor(samples, vmMinMax(engine));
   store.beginTick();
   for (const sample of samples) {
     const rrd = rrdFor(engine, store, sample);

@@ -190,7 +190,7 @@ describe('floats as xapi prints them', () => {
     expect(formatFloat(1)).toBe('1');
     expect(formatFloat(0.5)).toBe('0.5');
     expect(formatFloat(1e-5)).toBe('1e-05');
-    expect(formatFloat(123456789012345678)).toBe('1.23456789012346e+17');
+    expect(formatFloat(1.23456789012345e17)).toBe('1.23456789012345e+17');
     expect(formatFloat(0.0001234)).toBe('0.0001234');
     expect(formatFloat(NaN)).toBe('NaN');
     expect(formatFloat(-Infinity)).toBe('-Infinity');

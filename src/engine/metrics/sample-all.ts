@@ -23,7 +23,8 @@ import type { Engine } from '../engine';
 import { shareCpus, dom0LoadAverage } from './models/cpu';
 import { internalFreeKib } from './models/memory-dmc';
 import { linkShare, PRIVATE_NETWORK_BPS, queueLatency, shareFactor, srUtilisation, WRITE_LATENCY_FACTOR } from './models/io';
-import { factsOf, VBD_STRIDE, type Dom0Fact, type HostFact, type PifFact, type SrFact, type VbdFact, type VifFact, type VmFact } from './models/sample-facts';
+import { factsOf } from './models/sample-facts';
+import { VBD_STRIDE, type Dom0Fact, type HostFact, type PifFact, type SrFact, type VbdFact, type VifFact, type VmFact } from './models/sample-fact-types';
 import { salt, smooth, unit } from './models/noise';
 import { cpuCost, dom0IoCost, guestIoCost } from './models/virt-mode';
 
@@ -95,7 +96,9 @@ function runCpu(epoch: number, h: HostFact, t: number, dt: number, isMaster: boo
     const net = d.netRxBps + d.netTxBps;
     const guestIo = guestIoCost(f.cost, ops, net) / f.vcpus;
     for (let v = 0; v < f.vcpus; v++) {
-      const useful = (v === 0 ? d.cpuFirst : d.cpuOther) * (1 + 0.12 * smooth(f.key, (S_VCPU + v) >>> 0, mid, 40));
+      // Threads are never spread perfectly: each vCPU wanders around the mean (an idle or a saturated vCPU stays so).
+      const base = v === 0 ? d.cpuFirst : d.cpuOther;
+      const useful = base + 0.3 * Math.min(base, 1 - base) * smooth(f.key, (S_VCPU + v) >>> 0, mid, 40);
       f.cpuDemand[v] = Math.min(1, Math.max(0, cpuCost(f.cost, useful, d.kernel) + guestIo));
     }
     dom0Io += dom0IoCost(f.cost, ops, d.diskReadBps + d.diskWriteBps, net);

@@ -52,7 +52,7 @@ function start(call: Call, vm: string, host: string | undefined, paused: boolean
     if (error !== undefined) throw error;
     target = host;
   }
-  const pending = schedule(call, vm, op, domainBuildSeconds(startFootprint(record)), 'vm.start.done', { host: target, paused }, true);
+  const pending: typeof PENDING = schedule(call, vm, op, domainBuildSeconds(startFootprint(record)), 'vm.start.done', { host: target, paused }, true);
   reserve(engine, vm, target); // after the operation is on the VM: reservations are found through running operations
   return pending;
 }
@@ -70,7 +70,7 @@ function resume(call: Call, vm: string, host: string | undefined, paused: boolea
   }
   const sr = engine.world.find('VDI', record.suspend_VDI)?.SR;
   const bandwidth = srBandwidth(engine.world.find('SR', sr ?? NULL_REF)?.type ?? '');
-  const pending = schedule(call, vm, op, memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);
+  const pending: typeof PENDING = schedule(call, vm, op, memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);
   reserve(engine, vm, target);
   return pending;
 }

@@ -1,7 +1,8 @@
 // Where a VM may run: the checks xapi makes before starting or resuming a VM
 // on a host (VM.assert_can_boot_here), and the choice of a host for VM.start.
 import type { VMRecord } from '../../xapi/types';
-import { XenApiError, xenError } from '../../xapi/errors';
+import type { XenApiError} from '../../xapi/errors';
+import { xenError } from '../../xapi/errors';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { hostMemoryFree, startFootprint } from '../host/memory';

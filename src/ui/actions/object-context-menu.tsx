@@ -1,10 +1,9 @@
-// The context menu of a tree row: right-click, the Menu key or Shift+F10 on
-// the focused row. It acts on `refs` (the tree passes the selection when the
-// row is in it, else the row itself, which it then selects, as XenCenter's
-// tree does) and lists the actions for that kind of object, from the same
-// registry as the menu bar.
+// The context menu of tree rows: right-click, the Menu key or Shift+F10 on
+// the focused row. It acts on the selection when the row is in it, else on the
+// row itself (which it then selects, as XenCenter's tree does), and lists the
+// actions for that kind of object, from the same registry as the menu bar.
 import * as ContextMenu from '@radix-ui/react-context-menu';
-import { useCallback, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
 import { useUi } from '../state/ui-store';
@@ -43,27 +42,45 @@ function openFromKeyboard(event: KeyboardEvent<HTMLElement>): void {
   target.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: rect.left + 24, clientY: rect.bottom }));
 }
 
-export function ObjectContextMenu({ refs, children }: { refs: readonly string[]; children: ReactNode }) {
-  const onOpenChange = useCallback(
-    (open: boolean) => {
-      if (!open || refs.length === 0) return;
-      const { place, selectObjects } = useUi.getState();
-      if (!refs.every((r) => place.selection.includes(r))) selectObjects(refs);
-    },
-    [refs],
-  );
-  if (refs.length === 0) return <>{children}</>;
+/** The objects a context menu opened on `target` acts on: its row's object, or the selection holding it. */
+function refsAt(target: EventTarget | null): readonly string[] | undefined {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[data-object-ref]') : null;
+  const ref = row?.dataset['objectRef'];
+  if (ref === undefined || ref === '') return undefined;
+  const { selection } = useUi.getState().place;
+  return selection.includes(ref) ? selection : [ref];
+}
+
+/**
+ * One context menu for a whole list of objects (the tree): rows mark
+ * themselves with data-object-ref, and the menu acts on the row it opened on.
+ * A single menu rather than one per row keeps scrolling a long tree cheap.
+ * Not modal, so the rest of the console stays available to assistive tech.
+ */
+export function ObjectContextMenuArea({ children }: { children: ReactNode }) {
+  const [refs, setRefs] = useState<readonly string[]>([]);
+  const onContextMenu = useCallback((event: MouseEvent<HTMLElement>) => {
+    const found = refsAt(event.target);
+    if (found === undefined) {
+      event.preventDefault(); // not on an object: no menu (and Radix does not open)
+      return;
+    }
+    const { place, selectObjects } = useUi.getState();
+    // XenCenter: right-clicking an unselected row selects it first.
+    if (!found.every((r) => place.selection.includes(r))) selectObjects(found);
+    setRefs(found);
+  }, []);
   return (
-    <ContextMenu.Root onOpenChange={onOpenChange} modal>
+    <ContextMenu.Root modal={false}>
       {/* display: contents — the wrapper adds no box, so the tree's layout and roles are untouched. */}
       <ContextMenu.Trigger asChild>
-        <div className="contents" onKeyDown={openFromKeyboard}>
+        <div className="contents" onContextMenu={onContextMenu} onKeyDown={openFromKeyboard}>
           {children}
         </div>
       </ContextMenu.Trigger>
       <ContextMenu.Portal>
         <ContextMenu.Content className={MENU_PANEL} aria-label="Actions" collisionPadding={8}>
-          <MenuContent refs={refs} />
+          {refs.length > 0 && <MenuContent refs={refs} />}
         </ContextMenu.Content>
       </ContextMenu.Portal>
     </ContextMenu.Root>

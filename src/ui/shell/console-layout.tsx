@@ -18,6 +18,8 @@ export function ConsoleLayout() {
   return (
     <div className="flex h-screen flex-col bg-slate-100 text-sm text-slate-900">
       <header className="shrink-0 border-b border-slate-300 bg-white">
+        {/* The page's title for assistive technology; sighted users see the frame itself. */}
+        <h1 className="sr-only">XenLab console</h1>
         <MenuBar />
         <Toolbar />
       </header>

@@ -6,6 +6,7 @@
 // view) is revealed: its ancestors expanded and its row scrolled into view.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { ObjectContextMenuArea } from '../actions/object-context-menu';
 import { useUi } from '../state/ui-store';
 import type { TreeRow } from './flatten-tree';
 import type { TreeView } from './tree-model';
@@ -196,24 +197,25 @@ export function ObjectTree({ view }: { view: TreeView }) {
   const emptyNote = tree.children.length > 0 ? undefined : model.searching ? 'No objects match the search.' : EMPTY_NOTES[view];
   return (
     <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto text-[13px] [contain:strict]">
-      <div role="tree" aria-label={TREE_NAMES[view]} aria-multiselectable="true" className="relative w-full" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (row === undefined) return null;
-          const selected = isSelected(row);
-          return (
-            <TreeRowView
-              key={row.id}
-              row={row}
-              top={item.start}
-              selected={selected}
-              tabbable={item.index === focusIndex}
-              selection={selected && row.ref !== undefined ? selection : undefined}
-              handlers={handlers}
-            />
-          );
-        })}
-      </div>
+      <ObjectContextMenuArea>
+        <div role="tree" aria-label={TREE_NAMES[view]} aria-multiselectable="true" className="relative w-full" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            const selected = isSelected(row);
+            return (
+              <TreeRowView
+                key={row.id}
+                row={row}
+                top={item.start}
+                selected={selected}
+                tabbable={item.index === focusIndex}
+                handlers={handlers}
+              />
+            );
+          })}
+        </div>
+      </ObjectContextMenuArea>
       {emptyNote !== undefined && <p className="px-3 py-2 text-xs text-slate-500">{emptyNote}</p>}
     </div>
   );

@@ -1,9 +1,9 @@
 // One row of the navigation tree: a WAI-ARIA treeitem whose name is the
 // object's name and whose description is its state ("Running", "Halted,
 // starting"). An object row subscribes to its own record, so a VM's power
-// state changes only its row; and it carries the object's context menu.
-import { memo, useId, useMemo, type CSSProperties, type MouseEvent } from 'react';
-import { ObjectContextMenu } from '../actions/object-context-menu';
+// state changes only its row. It names its object (data-object-ref) for the
+// tree's one context menu.
+import { memo, useId, type CSSProperties, type MouseEvent } from 'react';
 import { useObject } from '../cache/use-cache';
 import { IconGlyph, objectIconKind, type IconRecord } from '../format/object-icon';
 import type { TreeRow } from './flatten-tree';
@@ -25,8 +25,6 @@ interface TreeRowProps {
   readonly selected: boolean;
   /** The row Tab lands on (roving tabindex). */
   readonly tabbable: boolean;
-  /** The selection, when this row is part of it: what its context menu acts on. */
-  readonly selection: readonly string[] | undefined;
   readonly handlers: RowHandlers;
 }
 
@@ -37,7 +35,7 @@ function useRowObject(row: TreeRow): { record: IconRecord | undefined; hostLive:
   return { record, hostLive: metrics?.live ?? true };
 }
 
-export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabbable, selection, handlers }: TreeRowProps) {
+export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabbable, handlers }: TreeRowProps) {
   const { node } = row;
   const { record, hostLive } = useRowObject(row);
   const statusId = useId();
@@ -45,10 +43,9 @@ export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabba
   const icon = node.kind === 'object' ? objectIconKind(node.cls, record, hostLive) : node.icon;
   const status = cls === undefined ? undefined : objectStatus(cls, record, hostLive);
   const ref = row.ref;
-  const menuRefs = useMemo(() => selection ?? (ref === undefined ? [] : [ref]), [selection, ref]);
 
   const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${String(top)}px)`, paddingLeft: 4 + (row.level - 1) * INDENT };
-  const item = (
+  return (
     <div
       role="treeitem"
       aria-level={row.level}
@@ -59,6 +56,7 @@ export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabba
       aria-describedby={status === undefined ? undefined : statusId}
       tabIndex={tabbable ? 0 : -1}
       data-row-id={row.id}
+      data-object-ref={ref}
       ref={(el) => handlers.register(row.id, el)}
       style={style}
       className={`absolute left-0 top-0 flex w-full cursor-default select-none items-center gap-1 whitespace-nowrap pr-2 outline-none focus-visible:outline-1 focus-visible:outline-solid focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${
@@ -89,5 +87,4 @@ export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabba
       )}
     </div>
   );
-  return ref === undefined ? item : <ObjectContextMenu refs={menuRefs}>{item}</ObjectContextMenu>;
 });

@@ -51,6 +51,12 @@ export class RrdArchives {
   pending = new Float64Array(0);
   private row32 = new Float32Array(0);
   private nan = new Float64Array(0);
+  /**
+   * Per archive: when set, every row holds this vector (by slot). A long step
+   * of a fast-forward rewrites whole archives; keeping the vector instead of
+   * writing every row saves the writes that the next long step would redo.
+   */
+  private uniform: (Float32Array | undefined)[] = ARCHIVES.map(() => undefined);
   /** PDP index (Unix time ÷ 5) of the last PDP fed, if any. */
   lastPdp: number | undefined;
 
@@ -62,20 +68,15 @@ export class RrdArchives {
       if (this.used === this.cap) this.grow(Math.max(MIN_CAPACITY, Math.ceil(this.cap * GROWTH)));
       s = this.used++;
     }
+    // A slot is clean when it is handed out: new ones come unknown from
+    // grow(), released ones were cleaned by release().
     this.lo[s] = lo;
     this.hi[s] = hi;
-    this.pending[s] = NaN;
-    for (let a = 0; a < ARCHIVES.length; a++) {
-      const rows = ARCHIVES[a]!.rows;
-      const data = this.avg[a]!;
-      for (let r = 0; r < rows; r++) data[r * this.cap + s] = NaN;
-      this.sum[a]![s] = 0;
-      this.known[a]![s] = 0;
-    }
     return s;
   }
 
   release(s: number): void {
+    this.materializeAll();
     this.lo[s] = -Infinity;
     this.hi[s] = Infinity;
     this.pending[s] = NaN;
@@ -95,12 +96,12 @@ export class RrdArchives {
       if (this.mmUsed === this.mmCap) this.growMinMax(Math.max(MIN_CAPACITY, Math.ceil(this.mmCap * GROWTH)));
       m = this.mmUsed++;
     }
-    this.mmOwner[m] = owner;
-    this.clearMinMax(m);
+    this.mmOwner[m] = owner; // clean, as slots are
     return m;
   }
 
   releaseMinMax(m: number): void {
+    this.materializeAll();
     this.mmOwner[m] = -1;
     this.clearMinMax(m);
     this.mmFree.push(m);
@@ -121,6 +122,7 @@ export class RrdArchives {
   }
 
   private grow(cap: number): void {
+    this.materializeAll();
     const old = this.cap;
     for (let a = 0; a < ARCHIVES.length; a++) {
       this.avg[a] = regrid(this.avg[a]!, ARCHIVES[a]!.rows, old, cap);
@@ -138,6 +140,7 @@ export class RrdArchives {
   }
 
   private growMinMax(cap: number): void {
+    this.materializeAll();
     const old = this.mmCap;
     for (let a = 1; a < ARCHIVES.length; a++) {
       this.min[a] = regrid(this.min[a]!, ARCHIVES[a]!.rows, old, cap);
@@ -163,6 +166,12 @@ export class RrdArchives {
     this.mmFree.length = 0;
     this.mmFree.push(...mmFree);
   }
+  /** Room for this many slots and min/max slots without growing again. */
+  ensure(slots: number, mmSlots: number): void {
+    if (slots > this.cap) this.grow(slots);
+    if (mmSlots > this.mmCap) this.growMinMax(mmSlots);
+  }
+
   /** After a restore: room for `used` slots and `mmUsed` min/max slots. */
   reserve(used: number, mmUsed: number): void {
     if (used > this.cap) this.grow(used);
@@ -178,12 +187,20 @@ export class RrdArchives {
     this.pending.fill(NaN, 0, this.used);
   }
 
-  /** Set a slot's value for this tick (out of bounds: unknown; a rate a hair over its maximum: the maximum, as xapi does). */
+  /** Set a slot's value for this tick. */
   put(slot: number, value: number): void {
-    const hi = this.hi[slot]!;
-    let v = value;
-    if (v > hi && v < hi * 1.05) v = hi;
-    this.pending[slot] = v < this.lo[slot]! || v > hi ? NaN : v;
+    this.pending[slot] = value;
+  }
+
+  /** Values outside a source's bounds are unknown; a rate a hair over its maximum is the maximum (xapi's Rrd.ds_update). */
+  private applyBounds(): void {
+    const { pending, lo, hi } = this;
+    for (let s = 0, n = this.used; s < n; s++) {
+      const v = pending[s]!;
+      const top = hi[s]!;
+      if (v > top) pending[s] = v < top * 1.05 ? top : NaN;
+      else if (v < lo[s]!) pending[s] = NaN;
+    }
   }
 
   /**
@@ -191,6 +208,7 @@ export class RrdArchives {
    * (Unix time ÷ 5). PDPs skipped since the last tick are unknown.
    */
   endTick(last: number, n: number): void {
+    this.applyBounds();
     let count = Math.max(1, Math.floor(n));
     const prev = this.lastPdp;
     if (prev !== undefined) {
@@ -210,8 +228,12 @@ export class RrdArchives {
     const row32 = this.row32.subarray(0, used);
     row32.set(values.subarray(0, used));
     const fine = ARCHIVES[0]!;
-    const a0 = this.avg[0]!;
-    for (let k = Math.max(first, last - fine.rows + 1); k <= last; k++) a0.set(row32, mod(k, fine.rows) * cap);
+    if (n >= fine.rows) this.setUniform(0, row32);
+    else {
+      this.materialize(0);
+      const a0 = this.avg[0]!;
+      for (let k = first; k <= last; k++) a0.set(row32, mod(k, fine.rows) * cap);
+    }
     for (let a = 1; a < ARCHIVES.length; a++) {
       const { pdps, rows } = ARCHIVES[a]!;
       let k = first;
@@ -221,7 +243,8 @@ export class RrdArchives {
         if (mod(k - 1, pdps) === 0 && left >= pdps) {
           // Whole rows of these values: each row is the values themselves.
           const whole = Math.floor(left / pdps);
-          for (let j = Math.max(0, whole - rows); j < whole; j++) this.writeWhole(a, mod((end + j * pdps) / pdps, rows), row32);
+          if (whole >= rows) this.setUniform(a, row32);
+          else for (let j = 0; j < whole; j++) this.writeWhole(a, mod((end + j * pdps) / pdps, rows), row32);
           k += whole * pdps;
           left -= whole * pdps;
           continue;
@@ -236,7 +259,42 @@ export class RrdArchives {
     this.lastPdp = last;
   }
 
+  private setUniform(a: number, row32: Float32Array): void {
+    const u = this.uniform[a] ?? new Float32Array(this.cap);
+    u.fill(NaN);
+    u.set(row32);
+    this.uniform[a] = u;
+  }
+
+  /** Write out a uniform archive's rows (before any other write to it). */
+  private materialize(a: number): void {
+    const u = this.uniform[a];
+    if (u === undefined) return;
+    this.uniform[a] = undefined;
+    const { rows } = ARCHIVES[a]!;
+    const data = this.avg[a]!;
+    for (let r = 0; r < rows; r++) data.set(u, r * this.cap);
+    if (!hasMinMax(a) || this.mmUsed === 0) return;
+    const lo = this.min[a]!;
+    const hi = this.max[a]!;
+    const owner = this.mmOwner;
+    for (let m = 0; m < this.mmCap; m++) {
+      const s = owner[m]!;
+      const v = s >= 0 ? u[s]! : NaN;
+      for (let r = 0; r < rows; r++) {
+        lo[r * this.mmCap + m] = v;
+        hi[r * this.mmCap + m] = v;
+      }
+    }
+  }
+
+  /** Write out every uniform archive (before slots change, or a snapshot). */
+  materializeAll(): void {
+    for (let a = 0; a < ARCHIVES.length; a++) this.materialize(a);
+  }
+
   private writeWhole(a: number, row: number, row32: Float32Array): void {
+    this.materialize(a);
     this.avg[a]!.set(row32, row * this.cap);
     const mmUsed = this.mmUsed;
     if (mmUsed === 0) return;
@@ -278,6 +336,7 @@ export class RrdArchives {
   }
 
   private finish(a: number, row: number): void {
+    this.materialize(a);
     const need = ARCHIVES[a]!.pdps - allowedUnknown(a);
     const used = this.used;
     const sum = this.sum[a]!;
@@ -322,6 +381,11 @@ export class RrdArchives {
   value(a: number, cf: Cf, slot: number, time: number): number {
     const { rows, step } = ARCHIVES[a]!;
     const row = mod(Math.round(time / step), rows);
+    const u = this.uniform[a];
+    if (u !== undefined) {
+      const s = cf === 0 ? slot : this.mmOwner[slot]!;
+      return s >= 0 ? u[s]! : NaN;
+    }
     if (cf === 0) return this.avg[a]![row * this.cap + slot]!;
     const data = cf === 1 ? this.min[a]! : this.max[a]!;
     return data[row * this.mmCap + slot]!;

@@ -50,6 +50,7 @@ const copy = (data: Float64Array | Float32Array | Uint16Array | Int32Array, n: n
 export function rrdSnapshot(engine: Engine): RrdSnapshot {
   const store = rrdStoreOf(engine);
   const x = store.archives;
+  x.materializeAll();
   const buffers: ArrayBuffer[] = [copy(x.lo, x.used), copy(x.hi, x.used), copy(x.mmOwner, x.mmUsed)];
   ARCHIVES.forEach((spec, a) => {
     buffers.push(compact(x.avg[a]!, spec.rows, x.cap, x.used));

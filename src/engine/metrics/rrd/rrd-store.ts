@@ -46,9 +46,23 @@ export const rrdKey = (kind: RrdKind, uuid: string): RrdKey => `${kind}:${uuid}`
 export class RrdStore {
   readonly archives = new RrdArchives();
   private readonly byKey = new Map<RrdKey, Rrd>();
+  private readonly hosts = new Map<string, Rrd>();
+  private readonly vms = new Map<string, Rrd>();
 
   get(kind: RrdKind, uuid: string): Rrd | undefined {
-    return this.byKey.get(rrdKey(kind, uuid));
+    return (kind === 'host' ? this.hosts : this.vms).get(uuid);
+  }
+
+  /** Make room at once for what a first tick will record (growing slot by slot copies the archives many times). */
+  reserveFor(samples: readonly { readonly kind: RrdKind; readonly values: Readonly<Record<string, number>> }[], vmMinMax: boolean): void {
+    let slots = 0;
+    let mm = 0;
+    for (const s of samples) {
+      const n = Object.keys(s.values).length;
+      slots += n;
+      if (s.kind === 'host' || vmMinMax) mm += n;
+    }
+    this.archives.ensure(this.archives.used + slots, this.archives.mmUsed + mm);
   }
 
   /** Every RRD, in creation order. */
@@ -80,6 +94,7 @@ export class RrdStore {
       lastSlots: [],
     };
     this.byKey.set(rrdKey(kind, uuid), rrd);
+    (kind === 'host' ? this.hosts : this.vms).set(uuid, rrd);
     return rrd;
   }
 
@@ -87,6 +102,7 @@ export class RrdStore {
   delete(rrd: Rrd): void {
     for (let i = rrd.names.length - 1; i >= 0; i--) this.dropColumn(rrd, i);
     this.byKey.delete(rrdKey(rrd.kind, rrd.uuid));
+    (rrd.kind === 'host' ? this.hosts : this.vms).delete(rrd.uuid);
   }
 
   /** The object stopped running: its RRD leaves the live set; what it reported is forgotten. */
@@ -138,21 +154,21 @@ export class RrdStore {
 
   /** One object's sample for this tick. */
   ingest(rrd: Rrd, values: Readonly<Record<string, number>>): void {
-    const archives = this.archives;
+    const pending = this.archives.pending;
     const keys = rrd.lastKeys;
     const slots = rrd.lastSlots;
+    const n = keys.length;
     let i = 0;
-    let fast = keys.length > 0;
-    if (fast) {
+    if (n > 0) {
       for (const k in values) {
-        if (keys[i] !== k) {
-          fast = false;
+        if (i === n || keys[i] !== k) {
+          i = -1;
           break;
         }
         const s = slots[i++]!;
-        if (s >= 0) archives.put(s, values[k]!);
+        if (s >= 0) pending[s] = values[k]!;
       }
-      if (fast && i === keys.length) return;
+      if (i === n) return;
     }
     this.ingestSlowly(rrd, values);
   }
@@ -233,7 +249,12 @@ export class RrdStore {
   /** For snapshots: replace the RRD table wholesale. */
   replaceAll(rrds: readonly Rrd[]): void {
     this.byKey.clear();
-    for (const rrd of rrds) this.byKey.set(rrdKey(rrd.kind, rrd.uuid), rrd);
+    this.hosts.clear();
+    this.vms.clear();
+    for (const rrd of rrds) {
+      this.byKey.set(rrdKey(rrd.kind, rrd.uuid), rrd);
+      (rrd.kind === 'host' ? this.hosts : this.vms).set(rrd.uuid, rrd);
+    }
   }
 }
 
