@@ -101,7 +101,7 @@ describe('sampleAll on the default world', () => {
     expect(h.values['pif_eth1_tx']).toBe(0); // no guest uses eth1
   });
 
-  it('hands the same numbers to a visitor, with the same name arrays from tick to tick', () => {
+  it('hands the same numbers to a visitor, with the same name arrays from tick to tick', async () => {
     const names = new Map<string, readonly string[]>();
     const values = new Map<string, number[]>();
     visitSamples(lab.engine, 3600, 5, (_kind, uuid, n, v) => {
@@ -110,6 +110,11 @@ describe('sampleAll on the default world', () => {
     });
     for (const s of samples) expect(Object.values(s.values)).toEqual(values.get(s.uuid));
     visitSamples(lab.engine, 3605, 5, (_kind, uuid, n) => expect(n).toBe(names.get(uuid)));
+    // A change elsewhere in the world (a new session) leaves the cached facts alone.
+    const generation = lab.engine.world.events.generation;
+    await lab.engine.call('session.login_with_password', ['root', 'xenlab', '2.21', 'another']);
+    expect(lab.engine.world.events.generation).toBeGreaterThan(generation);
+    visitSamples(lab.engine, 3610, 5, (_kind, uuid, n) => expect(n).toBe(names.get(uuid)));
   });
 });
 

@@ -14,8 +14,9 @@
 // Everything is derived from what runs: workloads ask (models/workloads),
 // the credit scheduler shares CPUs (models/cpu) after virtualization costs
 // (models/virt-mode), SRs and links share bandwidth (models/io); memory is
-// the records' (models/memory-dmc keeps them). Paused domains report nothing
-// (rrdp-squeezed skips them too); a dead host reports nothing.
+// the records' (models/memory-dmc keeps them). Only running domains report
+// (a paused domain does no work, and rrdp-squeezed skips its memory); a dead
+// host reports nothing.
 //
 // Pure: the same world, t, dt and seed give the same samples, and sampling
 // changes nothing in the world and draws nothing from the engine's Rng.
@@ -25,7 +26,7 @@ import { internalFreeKib } from './models/memory-dmc';
 import { linkShare, PRIVATE_NETWORK_BPS, queueLatency, shareFactor, srUtilisation, WRITE_LATENCY_FACTOR } from './models/io';
 import { factsOf } from './models/sample-facts';
 import { VBD_STRIDE, type Dom0Fact, type HostFact, type PifFact, type SrFact, type VbdFact, type VifFact, type VmFact } from './models/sample-fact-types';
-import { salt, smooth, unit } from './models/noise';
+import { averagedAmplitude, salt, smooth, unit } from './models/noise';
 import { cpuCost, dom0IoCost, guestIoCost } from './models/virt-mode';
 
 export interface MetricSample {
@@ -224,11 +225,12 @@ function runNetwork(h: HostFact, t: number, dt: number, isMaster: boolean, hostC
 }
 
 /** Per-pCPU display jitter that keeps the mean: real load is never perfectly balanced. Writes cpu0.. at out[0..]; returns the mean. */
-function pcpuValues(h: HostFact, t: number, out: Float64Array): number {
+function pcpuValues(h: HostFact, t: number, dt: number, out: Float64Array): number {
   const n = h.pcpus;
   if (n === 0) return 0;
   const { pcpu, noise } = h.scratch;
   const tick = Math.floor(t / 5);
+  const damp = averagedAmplitude(5, dt); // a 5-second jitter averages out over a long step
   let noiseMean = 0;
   for (let i = 0; i < n; i++) {
     const x = unit(h.key, (S_PCPU + i) >>> 0, tick) * 2 - 1;
@@ -239,7 +241,7 @@ function pcpuValues(h: HostFact, t: number, out: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const base = pcpu[i] ?? 0;
-    const amp = 0.3 * Math.min(base, 1 - base);
+    const amp = 0.3 * damp * Math.min(base, 1 - base);
     const v = Math.min(1, Math.max(0, base + amp * ((noise[i] ?? 0) - noiseMean)));
     out[i] = v;
     sum += v;
@@ -296,10 +298,10 @@ function fillDom0(h: HostFact, d: Dom0Fact): void {
   d.values[o] = internalFreeKib(actual, used);
 }
 
-function fillHost(h: HostFact, t: number): void {
+function fillHost(h: HostFact, t: number, dt: number): void {
   const out = h.values;
   const n = h.pcpus;
-  out[n] = pcpuValues(h, t, out); // cpu_avg
+  out[n] = pcpuValues(h, t, dt, out); // cpu_avg
   out[n + 1] = dom0LoadAverage(h.scratch.dom0Demand, h.scratch.ioInFlight);
   out[n + 2] = h.metrics.memory_total / KiB;
   out[n + 3] = h.metrics.memory_free / KiB;
@@ -329,9 +331,10 @@ const srScratch = new WeakMap<readonly SrFact[], { ops: Float64Array; bytes: Flo
 
 /**
  * Called once per sample: its data-source names and this tick's values,
- * index for index. `names` is the same array from tick to tick while the
- * object's set of data sources is unchanged (a consumer may key its own
- * layout on it); `values` is scratch, valid only during the call.
+ * index for index. `names` is interned: the same array for every object
+ * with the same data sources, tick after tick, so a consumer may key its own
+ * layout on the array's identity; `values` is scratch, valid only during
+ * the call.
  */
 export type SampleVisitor = (kind: 'host' | 'vm', uuid: string, names: readonly string[], values: Float64Array) => void;
 
@@ -357,7 +360,7 @@ export function visitSamples(engine: Engine, t: number, dt: number, visit: Sampl
   runStorage(hosts, facts.srs, sr.ops, sr.bytes, sr.rho);
   for (const h of hosts) {
     runNetwork(h, t, step, h.ref === facts.master, hosts.length);
-    fillHost(h, t);
+    fillHost(h, t, step);
     visit('host', h.uuid, h.keys, h.values);
     if (h.dom0 !== undefined) {
       fillDom0(h, h.dom0);

@@ -11,13 +11,32 @@ import { parseVcpuParams } from './cpu';
 import { srCapacity, linkPayloadBps } from './io';
 import { hashKey } from './noise';
 import { VBD_STRIDE, type Dom0Fact, type Facts, type HostFact, type PifFact, type SrFact, type VbdFact, type VifFact, type VmFact } from './sample-fact-types';
+import { isHvm } from '../../vm/placement';
 import { hostHasHap, modeCost, virtMode } from './virt-mode';
 import { guestOsMemory, resolveWorkload } from './workload-of-vm';
 import { emptyDemand } from './workloads';
 
 const cache = new WeakMap<Engine, Facts>();
 
+/** The classes whose records the facts are made of. */
+const RELEVANT: ReadonlySet<string> = new Set(['pool', 'host', 'host_metrics', 'PIF', 'PIF_metrics', 'SR', 'VDI', 'VBD', 'VIF', 'VM', 'VM_metrics', 'VM_guest_metrics']);
+
 const DOMAIN_KEYS = ['cpu_usage', 'runnable_vcpus', 'memory', 'memory_target'];
+
+// Name lists are interned: objects with the same data sources share one
+// array, and a rebuilt fact keeps the array it had, so a consumer may key
+// its own layout on the array's identity. (Few distinct lists exist: they
+// vary with vCPU counts, devices and PIFs.)
+const interned = new Map<string, readonly string[]>();
+function intern(keys: string[]): readonly string[] {
+  const id = keys.join(' ');
+  let found = interned.get(id);
+  if (found === undefined) {
+    found = Object.freeze(keys);
+    interned.set(id, found);
+  }
+  return found;
+}
 
 const cpuKeyList: string[] = [];
 function cpuKeys(n: number): string[] {
@@ -68,7 +87,7 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
     const p = parseVcpuParams(dom0Vm.VCPUs_params, vcpus, pcpus);
     const cpuDemand = new Float64Array(vcpus);
     const delivered = new Float64Array(vcpus);
-    const dom0Keys = [...cpuKeys(vcpus), ...DOMAIN_KEYS, 'memory_internal_free'];
+    const dom0Keys = intern([...cpuKeys(vcpus), ...DOMAIN_KEYS, 'memory_internal_free']);
     dom0 = {
       ref: record.control_domain,
       vm: dom0Vm,
@@ -85,7 +104,7 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
       values: new Float64Array(dom0Keys.length),
     };
   }
-  const hostKeys = [
+  const hostKeys = intern([
     ...cpuKeys(pcpus),
     'cpu_avg',
     'loadavg',
@@ -96,7 +115,7 @@ function buildHost(engine: Engine, ref: string, record: HostRecord, metrics: Hos
     ...pifs.flatMap((x) => [x.rxKey, x.txKey]),
     'pif_aggr_rx',
     'pif_aggr_tx',
-  ];
+  ]);
   return {
     ref,
     record,
@@ -194,7 +213,7 @@ function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIn
   const delivered = new Float64Array(vcpus);
   const uuidKey = hashKey(seed, vm.uuid);
   const agent = guest !== undefined && guest.live;
-  const vmKeys = [...cpuKeys(vcpus), ...DOMAIN_KEYS, ...(agent ? ['memory_internal_free'] : []), ...vifs.flatMap((x) => [x.rxKey, x.txKey]), ...vbds.flatMap((x) => x.keys)];
+  const vmKeys = intern([...cpuKeys(vcpus), ...DOMAIN_KEYS, ...(agent ? ['memory_internal_free'] : []), ...vifs.flatMap((x) => [x.rxKey, x.txKey]), ...vbds.flatMap((x) => x.keys)]);
   return {
     ref,
     host: host.ref,
@@ -229,6 +248,14 @@ export function factsOf(engine: Engine): Facts {
   const generation = engine.world.events.generation;
   let facts = cache.get(engine);
   if (facts !== undefined && facts.generation === generation && facts.seed === engine.config.seed) return facts;
+  // Most changes are to other classes (task progress, messages): then nothing here moved.
+  if (facts !== undefined && facts.seed === engine.config.seed && facts.generation >= 0 && !engine.world.events.isLost(facts.generation)) {
+    const changed = engine.world.events.changesSince(facts.generation, (cls) => RELEVANT.has(cls));
+    if (changed.objects.length === 0 && changed.tombstones.length === 0) {
+      facts.generation = generation;
+      return facts;
+    }
+  }
   if (facts === undefined || facts.seed !== engine.config.seed) {
     facts = { generation: -1, seed: engine.config.seed, hosts: [], srs: [], master: '', hostByRef: new Map(), vmByRef: new Map() };
     cache.set(engine, facts);
@@ -257,7 +284,7 @@ export function factsOf(engine: Engine): Facts {
       const vm = engine.world.find('VM', vmRef);
       if (vm === undefined || vm.is_control_domain) continue;
       residents++;
-      if (vm.domain_type === 'hvm' || (vm.domain_type !== 'pv' && vm.domain_type !== 'pvh' && vm.HVM_boot_policy !== '')) hvm++;
+      if (isHvm(vm)) hvm++;
       if (vm.power_state !== 'Running') continue;
       let f = facts.vmByRef.get(vmRef);
       if (f === undefined || !vmFactValid(engine, f, vm, ref) || srMoved(f, srIndex)) f = buildVm(engine, vmRef, vm, h, srIndex, seed);

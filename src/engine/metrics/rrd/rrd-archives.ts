@@ -50,6 +50,8 @@ export class RrdArchives {
   /** This tick's value per slot (NaN: unknown). */
   pending = new Float64Array(0);
   private row32 = new Float32Array(0);
+  /** row32 gathered by min/max slot (NaN for free ones). */
+  private mm32 = new Float32Array(0);
   private nan = new Float64Array(0);
   /**
    * Per archive: when set, every row holds this vector (by slot). A long step
@@ -149,6 +151,7 @@ export class RrdArchives {
       this.accMax[a] = resize(this.accMax[a]!, cap, -Infinity);
     }
     this.mmOwner = resize(this.mmOwner, cap, -1);
+    this.mm32 = new Float32Array(cap);
     this.mmCap = cap;
   }
 
@@ -227,6 +230,12 @@ export class RrdArchives {
     const last = first + n - 1;
     const row32 = this.row32.subarray(0, used);
     row32.set(values.subarray(0, used));
+    const mm32 = this.mm32;
+    const owner = this.mmOwner;
+    for (let m = 0, mmUsed = this.mmUsed; m < mmUsed; m++) {
+      const s = owner[m]!;
+      mm32[m] = s >= 0 ? row32[s]! : NaN;
+    }
     const fine = ARCHIVES[0]!;
     if (n >= fine.rows) this.setUniform(0, row32);
     else {
@@ -298,16 +307,9 @@ export class RrdArchives {
     this.avg[a]!.set(row32, row * this.cap);
     const mmUsed = this.mmUsed;
     if (mmUsed === 0) return;
-    const lo = this.min[a]!;
-    const hi = this.max[a]!;
-    const owner = this.mmOwner;
-    const base = row * this.mmCap;
-    for (let m = 0; m < mmUsed; m++) {
-      const s = owner[m]!;
-      const v = s >= 0 ? row32[s]! : NaN;
-      lo[base + m] = v;
-      hi[base + m] = v;
-    }
+    const mm32 = this.mm32.subarray(0, mmUsed);
+    this.min[a]!.set(mm32, row * this.mmCap);
+    this.max[a]!.set(mm32, row * this.mmCap);
   }
 
   private accumulate(a: number, values: Float64Array, times: number): void {
