@@ -4,6 +4,7 @@
 // minor and moderate ones are printed for the record.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
 
@@ -20,14 +21,6 @@ async function scan(page: Page, screen: string): Promise<void> {
   expect(describe(blocking), `serious or critical axe violations on ${screen}`).toEqual([]);
 }
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
 
@@ -45,7 +38,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a VM selected, General tab', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await select(page, 'web-01');
   await expect(page.getByRole('tab', { name: 'General' })).toHaveAttribute('aria-selected', 'true');
   await scan(page, 'VM web-01, General');
@@ -54,7 +47,7 @@ test('a VM selected, General tab', async ({ page }) => {
 
 test('every tab of a host', async ({ page }) => {
   test.setTimeout(300_000);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await select(page, 'xenserver-01');
   const names = (await page.getByRole('tab').allTextContents()).map((t) => t.trim());
   expect(names.length).toBeGreaterThan(1);
@@ -68,7 +61,7 @@ test('every tab of a host', async ({ page }) => {
 });
 
 test('the Notifications pages: Events with a running task and a toast, and Alerts', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await select(page, 'game-01');
   await page.getByRole('toolbar', { name: 'Toolbar' }).getByRole('button', { name: 'Start', exact: true }).dblclick(); // one runs, one is refused (a toast)
   await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Notifications' }).click();
@@ -84,7 +77,7 @@ test('the Notifications pages: Events with a running task and a toast, and Alert
 });
 
 test('an open dialog (Properties)', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await treeItem(page, 'web-01').click({ button: 'right' });
   await page.getByRole('menu').getByRole('menuitem', { name: 'Properties' }).click();
   await expect(page.getByRole('dialog', { name: 'Properties of web-01' })).toBeVisible();
@@ -93,7 +86,7 @@ test('an open dialog (Properties)', async ({ page }) => {
 });
 
 test('an open menu (the context menu of a VM)', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await treeItem(page, 'web-01').click({ button: 'right' });
   await expect(page.getByRole('menu')).toBeVisible();
   await scan(page, 'context menu');

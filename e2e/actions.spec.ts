@@ -4,17 +4,10 @@
 // virtual seconds, a clean shutdown several more, hence generous timeouts.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 const LIFECYCLE = 60_000;
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 async function open(page: Page) {
   await page.goto('./');
@@ -31,7 +24,7 @@ async function openVmMenu(page: Page) {
 
 test('Start on the toolbar runs a halted VM, Shut Down halts it again', async ({ page }) => {
   test.setTimeout(3 * LIFECYCLE);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await row(page, 'legacy-01').click();
   await expect(row(page, 'legacy-01')).toHaveAccessibleDescription('Halted');
@@ -48,7 +41,7 @@ test('Start on the toolbar runs a halted VM, Shut Down halts it again', async ({
 });
 
 test('a disabled action says why: on the toolbar, in the menu, in a tooltip', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await row(page, 'web-01').click();
   await expect(row(page, 'web-01')).toHaveAccessibleDescription('Running');
@@ -73,7 +66,7 @@ test('a disabled action says why: on the toolbar, in the menu, in a tooltip', as
 });
 
 test('the context menu opens by right-click, Shift+F10 and the Menu key', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await row(page, 'legacy-01').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Actions' });
@@ -98,7 +91,7 @@ test('the context menu opens by right-click, Shift+F10 and the Menu key', async 
 });
 
 test('Start on Server lists every host, disabling those that cannot run the VM', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   // legacy-01's disk is on xenserver-03's local storage.
   await row(page, 'legacy-01').click();
@@ -115,7 +108,7 @@ test('Start on Server lists every host, disabling those that cannot run the VM',
 });
 
 test('Properties renames a VM; an empty name is refused at the field', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await row(page, 'legacy-01').click();
   await page.keyboard.press('F2');
@@ -146,7 +139,7 @@ test('Properties renames a VM; an empty name is refused at the field', async ({ 
 });
 
 test('Delete asks first, then removes the VM', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await row(page, 'legacy-01').click();
   const menu = await openVmMenu(page);
@@ -160,7 +153,7 @@ test('Delete asks first, then removes the VM', async ({ page }) => {
 
 test('keyboard: Ctrl+B starts the selected VM, Alt+Left goes back', async ({ page }) => {
   test.setTimeout(2 * LIFECYCLE);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await row(page, 'web-01').click();
   await row(page, 'legacy-01').click();
@@ -175,7 +168,7 @@ test('keyboard: Ctrl+B starts the selected VM, Alt+Left goes back', async ({ pag
 
 test('the toolbar, an open menu, the context menu and the dialogs have no serious accessibility violations', async ({ page }) => {
   test.setTimeout(180_000);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   // Scans only this task's widgets (the whole screen is e2e/a11y.spec.ts's): axe is slow on a busy machine.
   const serious = async (...selectors: string[]) => {
     let builder = new AxeBuilder({ page });

@@ -2,21 +2,11 @@
 // a reload and the browser's Back/Forward land on the same place; the page
 // works from a sub-path of a static host.
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 // Each test loads the console (slow on a busy machine) and waits on real time.
 test.describe.configure({ timeout: 60_000 });
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return errors;
-}
 
 /** The console is up: the pool is loaded (the status bar's clock shows once it is). Slow machines take a while. */
 async function consoleReady(page: Page): Promise<void> {
@@ -32,7 +22,7 @@ const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole(
 const tab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Tab pages' }).getByRole('tab', { name, exact: true });
 
 test('selecting objects and tabs writes the hash; reload and Back/Forward land on the same place', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('./');
   await consoleReady(page);
   await expect(treeItem(page, 'Lab Pool')).toBeVisible();
@@ -74,7 +64,7 @@ test('selecting objects and tabs writes the hash; reload and Back/Forward land o
 });
 
 test('a link opens the object and tab it names, in its navigation view', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('./');
   await consoleReady(page);
   await treeItem(page, 'xenserver-01').click();
@@ -87,7 +77,7 @@ test('a link opens the object and tab it names, in its navigation view', async (
 
   // Opened in a new tab: the console loads, then lands there.
   const other = await page.context().newPage();
-  const otherErrors = collectErrors(other);
+  const otherErrors = collectPageErrors(other);
   await other.goto(`./#/host/${hostUuid}/networking?view=objects`);
   await consoleReady(other);
   await expect(tab(other, 'Networking')).toHaveAttribute('aria-selected', 'true');
@@ -110,7 +100,7 @@ test('a link opens the object and tab it names, in its navigation view', async (
 });
 
 test('the console works from a sub-path of a static host', async ({ page, baseURL }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   // Serve the build under /tools/xenlab/ by mapping that prefix onto the preview server's root.
   const root = new URL(baseURL ?? 'http://127.0.0.1/');
   await page.route(`${root.origin}/tools/xenlab/**`, async (route) => {

@@ -5,17 +5,10 @@
 // says when there are none. The lab runs at 1× virtual time: game-01 (8 GB)
 // takes about 5 virtual seconds to start.
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 const LIFECYCLE = 30_000;
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
 const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Toolbar' }).getByRole('button', { name, exact: true });
@@ -37,7 +30,7 @@ const eventRows = (page: Page, object: string, action: string) =>
 
 test('starting a VM from the toolbar shows its task in Events: In progress with a progress bar, then Complete with a duration', async ({ page }) => {
   test.setTimeout(2 * LIFECYCLE);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await treeItem(page, 'game-01').click();
   await toolbarButton(page, 'Start').click();
@@ -66,7 +59,7 @@ test('starting a VM from the toolbar shows its task in Events: In progress with 
 
 test('a call the server refuses shows Error with the explanation and code; Dismiss removes it', async ({ page }) => {
   test.setTimeout(2 * LIFECYCLE);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await treeItem(page, 'game-01').click();
   // A double-click sends VM.start twice before the VM's first operation reaches
@@ -98,7 +91,7 @@ test('a call the server refuses shows Error with the explanation and code; Dismi
 
 test('a running start can be canceled from Events: the task shows Canceled and the VM stays halted', async ({ page }) => {
   test.setTimeout(2 * LIFECYCLE);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await treeItem(page, 'game-01').click();
   await toolbarButton(page, 'Start').click();
@@ -120,7 +113,7 @@ test('a running start can be canceled from Events: the task shows Canceled and t
 });
 
 test('Alerts says so when the pool has none', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await open(page);
   await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Notifications' }).click();
   await page.getByRole('navigation', { name: 'Navigation pane' }).getByRole('button', { name: 'Alerts' }).click();

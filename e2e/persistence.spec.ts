@@ -3,24 +3,11 @@
 // a crashed worker is restarted from its last save; "Reset Lab" starts afresh.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 // Each test loads the console (slow on a busy machine) and waits on real time.
 test.describe.configure({ timeout: 60_000 });
 
-function collectErrors(page: Page, expected: RegExp[] = []): string[] {
-  const errors: string[] = [];
-  const add = (text: string) => {
-    if (!expected.some((e) => e.test(text))) errors.push(text);
-  };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') add(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => add(`pageerror: ${err.message}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) add(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return errors;
-}
 
 /** The console is up: the pool is loaded (the status bar's clock shows once it is). Slow machines take a while. */
 async function consoleReady(page: Page): Promise<void> {
@@ -85,7 +72,7 @@ async function readSavedLab(page: Page): Promise<unknown> {
 }
 
 test('a reload resumes the same world at the same virtual time and speed', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('./');
   await consoleReady(page);
   await expect(treeItem(page, 'web-01')).toHaveAccessibleDescription('Running');
@@ -117,7 +104,7 @@ test('a reload resumes the same world at the same virtual time and speed', async
 });
 
 test('a paused clock is still paused, at the same second, after a reload', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('./');
   await consoleReady(page);
   await speedButton(page, '60×').click();
@@ -136,7 +123,7 @@ test('a paused clock is still paused, at the same second, after a reload', async
 });
 
 test('a corrupt save gives the recovery page: download the data, then start a fresh lab', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('./');
   await consoleReady(page);
   await expect(treeItem(page, 'Lab Pool')).toBeVisible();
@@ -172,7 +159,7 @@ test('a corrupt save gives the recovery page: download the data, then start a fr
 });
 
 test('a save from an unknown version is not opened, and says why', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('./');
   await consoleReady(page);
   await expect(treeItem(page, 'Lab Pool')).toBeVisible();
@@ -187,7 +174,7 @@ test('a save from an unknown version is not opened, and says why', async ({ page
 });
 
 test('a crashed pool is restarted from its last save, and the console says so', async ({ page }) => {
-  const errors = collectErrors(page, [/injected crash/]);
+  const errors = collectPageErrors(page, { expected: [/injected crash/] });
   // The first copy of the worker throws after a few seconds; its restart is a normal one.
   let first = true;
   await page.route(/lab\.worker[^/]*\.js$/, async (route) => {
@@ -223,7 +210,7 @@ test('a crashed pool is restarted from its last save, and the console says so', 
 });
 
 test('Reset Lab, confirmed, starts a fresh default pool', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('./');
   await consoleReady(page);
   await treeItem(page, 'web-01').click();

@@ -1,23 +1,12 @@
 // The console's frame: menu bar, toolbar, navigation tree, object view and the
 // status bar with the simulation clock and its speed controls.
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 // Each test loads the console (slow on a busy machine) and waits on real time.
 test.describe.configure({ timeout: 60_000 });
 
 /** Console errors, uncaught exceptions and failed requests (a missing chunk, stylesheet or icon). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
-  return errors;
-}
 
 /** The console is up: the pool is loaded (the status bar's clock shows once it is). Slow machines take a while. */
 async function consoleReady(page: Page): Promise<void> {
@@ -39,7 +28,7 @@ async function virtualSecondsIn(page: Page, ms: number): Promise<number> {
 }
 
 test('the console frame renders without console errors', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page, { failedRequests: true });
   await page.goto('./', { waitUntil: 'networkidle' });
   await consoleReady(page);
   await expect(page).toHaveTitle('XenLab');
@@ -64,7 +53,7 @@ test('the console frame renders without console errors', async ({ page }) => {
 });
 
 test('the speed buttons pause the clock and run it 10 times faster', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page, { failedRequests: true });
   await page.goto('./');
   await consoleReady(page);
   const speed = page.getByRole('group', { name: 'Simulation speed' });

@@ -1,16 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 // The object view: the header and tab pages of what is selected in the tree,
 // found by role and name as a person would.
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 async function select(page: Page, name: string) {
   await page.getByRole('treeitem', { name, exact: true }).click();
@@ -30,7 +23,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a running VM shows General, Memory, Storage and Networking with its disks and interfaces', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await select(page, 'web-01');
   await expect(page.getByRole('main')).toContainText('Running on xenserver-01');
   expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking']);
@@ -67,7 +60,7 @@ test('a running VM shows General, Memory, Storage and Networking with its disks 
 });
 
 test('the tab chosen for one VM is shown for the next one', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await select(page, 'web-01');
   await page.getByRole('tab', { name: 'Storage' }).click();
   await select(page, 'db-01');
@@ -78,7 +71,7 @@ test('the tab chosen for one VM is shown for the next one', async ({ page }) => 
 });
 
 test('a server’s NICs tab lists eth0–eth3 at 1000 Mbit/s', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await select(page, 'xenserver-01');
   expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'Search']);
   await page.getByRole('tab', { name: 'NICs' }).click();
@@ -94,7 +87,7 @@ test('a server’s NICs tab lists eth0–eth3 at 1000 Mbit/s', async ({ page }) 
 });
 
 test('the pool’s Search grid sorts by Name when its header is clicked, and a name selects the object', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await select(page, 'Lab Pool');
   expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Search']);
   await page.getByRole('tab', { name: 'Search' }).click();
@@ -122,7 +115,7 @@ test('the pool’s Search grid sorts by Name when its header is clicked, and a n
 });
 
 test('the XenLab root shows Home and Search; a server shows its memory bar in words', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   await expect(page.getByRole('heading', { level: 2, name: 'XenLab' })).toBeVisible();
   expect(await tabNames(page)).toEqual(['Home', 'Search']);
   await expect(page.getByRole('tabpanel')).toContainText('Welcome to XenLab');

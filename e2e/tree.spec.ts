@@ -2,15 +2,8 @@
 // default lab (pool, servers, VMs where XenCenter puts them), selecting with
 // the keyboard and the mouse, the search box, and the view buttons.
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 async function openLab(page: Page) {
   await page.goto('./');
@@ -26,7 +19,7 @@ async function parentOf(page: Page, name: string): Promise<void> {
 }
 
 test('the tree shows the pool, its servers, and each VM where XenCenter puts it', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const tree = await openLab(page);
   await expect(tree).toHaveAttribute('aria-multiselectable', 'true');
   await expect(tree.getByRole('treeitem', { name: 'XenLab' })).toHaveAttribute('aria-level', '1');
@@ -64,7 +57,7 @@ test('the tree shows the pool, its servers, and each VM where XenCenter puts it'
 });
 
 test('the keyboard moves, expands, collapses, selects and finds rows by name', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const tree = await openLab(page);
   const row = (name: string) => tree.getByRole('treeitem', { name, exact: true });
   await row('XenLab').click();
@@ -103,7 +96,7 @@ test('the keyboard moves, expands, collapses, selects and finds rows by name', a
 });
 
 test('clicks select; Ctrl+click adds and removes; Shift+click selects a range', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const tree = await openLab(page);
   const row = (name: string) => tree.getByRole('treeitem', { name, exact: true });
   await row('web-01').click();
@@ -126,7 +119,7 @@ test('clicks select; Ctrl+click adds and removes; Shift+click selects a range', 
 });
 
 test('the search box narrows the tree as you type, and clearing it restores the tree', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const tree = await openLab(page);
   const all = await tree.getByRole('treeitem').count();
   const search = page.getByRole('searchbox', { name: 'Search' });
@@ -147,7 +140,7 @@ test('the search box narrows the tree as you type, and clearing it restores the 
 });
 
 test('the view buttons switch to Objects (type groups), Tags, Folders and Notifications', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await openLab(page);
   const views = page.getByRole('group', { name: 'Views' });
   await expect(views.getByRole('button', { name: 'Infrastructure' })).toHaveAttribute('aria-pressed', 'true');
@@ -185,7 +178,7 @@ test('the view buttons switch to Objects (type groups), Tags, Folders and Notifi
 });
 
 test('a selection made in one view is revealed in another', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const tree = await openLab(page);
   // Collapse xenserver-01, then select web-01 from the Objects view.
   await tree.getByRole('treeitem', { name: 'xenserver-01' }).click();

@@ -3,24 +3,17 @@
 // General tab and the Events view, and nothing in it runs: no dialog opens,
 // no element is created from it.
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const DESCRIPTION = '<script>alert(2)</script><b>bold</b>';
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 const treeItem = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
 
 test('a VM named <img src=x onerror=alert(1)> shows as text everywhere and runs nothing', async ({ page }) => {
   test.setTimeout(60_000);
-  const errors = watchErrors(page);
+  const errors = collectPageErrors(page);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);

@@ -53,11 +53,11 @@ describe('credit scheduler', () => {
     expect(sum(t.delivered[1]!)).toBeCloseTo(1.9);
   });
 
-  it('weights are per domain, shared among its busy vCPUs', () => {
-    // Same weight: a 1-vCPU domain and a 3-vCPU domain on 2 pCPUs get 1:1 as domains.
+  it('weight counts per busy vCPU (credit1 sums weight × active vCPUs)', () => {
+    // Same weight: a 1-vCPU and a 3-vCPU domain on 2 pCPUs: every vCPU gets half a pCPU.
     const s = shareCpus(2, [dom([1]), dom([1, 1, 1])]);
-    expect(s.delivered[0]![0]).toBeCloseTo(1);
-    expect(sum(s.delivered[1]!)).toBeCloseTo(1);
+    expect(s.delivered[0]![0]).toBeCloseTo(0.5);
+    expect(sum(s.delivered[1]!)).toBeCloseTo(1.5);
   });
 
   it('PV delivers more useful work than HVM with emulated devices for the same demand under contention', () => {

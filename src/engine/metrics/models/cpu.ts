@@ -1,22 +1,28 @@
 // Sharing a host's physical CPUs among the vCPUs of its domains, as Xen's
 // credit scheduler (sched_policy "credit") does in the long run:
-//  - each domain earns credit in proportion to its weight
-//    (VCPUs_params:weight, default 256, 1..65535), split evenly among its
-//    vCPUs that want to run; a vCPU that wants less than its fair share
-//    keeps what it wants and the rest is shared among the others: weighted
-//    max-min fairness ("water-filling");
+//  - credit is earned in proportion to weight (VCPUs_params:weight, default
+//    256, 1..65535) times the domain's number of vCPUs that want to run:
+//    Xen's credit1 accounting sums weight × active vCPUs (xen
+//    common/sched/credit.c, csched_acct; "credit1: make weight per-vcpu",
+//    G. Dunlap 2010, a change XenServer had carried since 2008), so each
+//    busy vCPU carries its domain's weight. A vCPU that wants less than its
+//    fair share keeps what it wants and the rest is shared among the
+//    others: weighted max-min fairness ("water-filling"). "A domain with a
+//    weight of 512 will get twice as much CPU as a domain with a weight of
+//    256 on a contended host" (Xen wiki, Credit Scheduler);
 //  - a cap (VCPUs_params:cap, % of one physical CPU for the whole domain,
-//    0 = none) limits a domain even when CPUs are idle;
+//    0 = none; Xen wiki: "50 is half a CPU, 400 is 4 CPUs") limits a
+//    domain even when CPUs are idle;
 //  - a vCPU runs on one physical CPU at a time (at most 1.0);
 //  - hard affinity (VCPUs_params:mask, "1,2,3" for every vCPU or
 //    "0,1; 2,3" per vCPU, xapi_xenops.ml) confines vCPUs to some pCPUs: the
 //    pinned vCPUs of a set of pCPUs share that set, together with the part
-//    of the unpinned load Xen's balancer would put there.
+//    of the unpinned load that does not fit on the other pCPUs.
 // What a vCPU wanted and did not get is time spent runnable but not running:
 // steal (lost time), which xcp-rrdd reports as runnable_vcpus.
 // Defaults and formats from xapi (ocaml/xapi/xapi_xenops.ml: weight 256,
-// cap 0, mask); the credit algorithm from Xen's docs (xenbits
-// "Credit Scheduler") — a fluid approximation, not a simulation of 30 ms slices.
+// cap 0, mask). A fluid approximation of the long-run shares, not a
+// simulation of 30 ms time slices.
 
 export const DEFAULT_WEIGHT = 256;
 
@@ -160,22 +166,15 @@ export function shareCpus(pcpus: number, domains: readonly DomainCpu[], pcpuOut?
     return { delivered, pcpu, total: wanted };
   }
 
-  // Entities: one per vCPU, its demand capped (domain cap scaled evenly), its weight a share of the domain's.
+  // Entities: one per vCPU, its demand capped (as computed above), carrying its domain's weight.
   const unpinned: Entity[] = [];
   const pinned: { e: Entity; mask: readonly number[] }[] = [];
   const slots: { e: Entity; domain: number; vcpu: number }[] = [];
   domains.forEach((d, di) => {
-    let want = 0;
-    let active = 0;
+    const capped = delivered[di] as Float64Array;
     for (let v = 0; v < d.demand.length; v++) {
-      const x = Math.min(1, Math.max(0, d.demand[v] ?? 0));
-      want += x;
-      if (x > 0) active++;
-    }
-    const capScale = d.cap > 0 && want > d.cap / 100 ? d.cap / 100 / want : 1;
-    const perVcpuWeight = active > 0 ? d.weight / active : d.weight;
-    for (let v = 0; v < d.demand.length; v++) {
-      const e: Entity = { demand: Math.min(1, Math.max(0, d.demand[v] ?? 0)) * capScale, weight: perVcpuWeight, got: 0 };
+      // Each busy vCPU carries the domain's weight (credit1 sums weight × active vCPUs).
+      const e: Entity = { demand: capped[v] ?? 0, weight: d.weight, got: 0 };
       const mask = d.masks?.[v];
       if (mask !== undefined && mask.length > 0 && mask.length < pcpus) pinned.push({ e, mask });
       else unpinned.push(e);

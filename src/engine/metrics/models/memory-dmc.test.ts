@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { JOB_HANDLERS, type JobHandler } from '../../jobs';
 import { hostMemoryFree } from '../../host/memory';
 import { createLab, type Lab } from '../../testing/lab';
-import { balanceHostMemory, BALLOON_JOB, canBalloon, HOST_FREE_TARGET, hostReclaimableMemory, internalFreeKib, MEMORY_DMC_JOBS, proportionalTargets } from './memory-dmc';
+import { balanceHostMemory, BALLOON_JOB, canBalloon, HOST_FREE_TARGET, hostAvailableWithBallooning, hostReclaimableMemory, internalFreeKib, makeRoomFor, MEMORY_DMC_JOBS, proportionalTargets } from './memory-dmc';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -109,6 +109,21 @@ describe('ballooning on a host that is short of memory (through XenAPI)', () => 
     expect(engine.scheduler.jobs().filter((j) => j.kind === BALLOON_JOB)).toHaveLength(0);
     engine.advance(20); // the domain is built
     await lab.run('VM.hard_shutdown', game);
+  });
+
+  it('makes room for a domain about to be built, and says how long the balloons take', async () => {
+    const { engine } = lab;
+    balanceHostMemory(engine, host);
+    engine.advance(10);
+    const free = hostMemoryFree(engine, host);
+    expect(hostAvailableWithBallooning(engine, host)).toBe(free + 5 * GiB - HOST_FREE_TARGET);
+    expect(makeRoomFor(engine, host, free - HOST_FREE_TARGET)).toBe(0); // it fits: nobody is squeezed
+    expect(await actual(lab, app)).toBe(8 * GiB);
+    const seconds = makeRoomFor(engine, host, free - HOST_FREE_TARGET + 2 * GiB);
+    expect(seconds).toBeGreaterThan(0);
+    expect(hostMemoryFree(engine, host)).toBeGreaterThanOrEqual(free + 2 * GiB - 1024 * 2);
+    balanceHostMemory(engine, host);
+    engine.advance(10);
   });
 
   it('guests without live PV drivers, paused guests and dom0 do not balloon', async () => {

@@ -168,6 +168,28 @@ export function balanceHostMemory(engine: Engine, host: string, options: { reser
 }
 
 /**
+ * Memory a domain could be given on `host` if ballooning guests were squeezed
+ * to their dynamic_min (what xapi's memory check allows for a VM.start):
+ * free memory + reclaimable − squeezed's free-memory target.
+ */
+export function hostAvailableWithBallooning(engine: Engine, host: string): number {
+  return hostMemoryFree(engine, host) + hostReclaimableMemory(engine, host) - HOST_FREE_TARGET;
+}
+
+/**
+ * Before VM.start/resume reserves `footprint` bytes on `host`: if the host is
+ * short, squeeze its ballooning guests to make room (as xenopsd asks squeezed
+ * for a reservation). Returns the seconds the balloons need to free it — add
+ * them to the operation's duration — or 0 when there was room already.
+ */
+export function makeRoomFor(engine: Engine, host: string, footprint: number): number {
+  if (footprint <= hostMemoryFree(engine, host) - HOST_FREE_TARGET) return 0;
+  let seconds = 0;
+  for (const c of balanceHostMemory(engine, host, { reserve: footprint })) if (c.to < c.actual) seconds = Math.max(seconds, c.seconds);
+  return seconds;
+}
+
+/**
  * The end of a balloon deflation: memory_actual reaches the target, unless
  * the target moved since (a newer balance owns it) or the host no longer has
  * the memory free (it went to a domain built meanwhile).

@@ -159,9 +159,16 @@ export interface SrFact {
 export interface Facts {
   generation: number;
   readonly seed: number;
+  /** Live hosts, in the world's order. */
   hosts: HostFact[];
   srs: SrFact[];
+  srIndex: Map<string, number>;
   master: string;
   readonly hostByRef: Map<string, HostFact>;
+  /** Running guests' facts. */
   vmByRef: Map<string, VmFact>;
+  /** host_metrics ref → host ref. */
+  hostOfMetrics: Map<string, string>;
+  /** VM_metrics, VM_guest_metrics, VBD, VIF and VDI refs → the VM they belong to (may hold stale entries). */
+  readonly ownerVm: Map<string, string>;
 }

@@ -243,63 +243,149 @@ function buildVm(engine: Engine, ref: string, vm: VMRecord, host: HostFact, srIn
   };
 }
 
+/**
+ * Validate (or build) one live host's facts and the facts of the guests
+ * running on it, replacing its entries in facts.vmByRef.
+ */
+function refreshHost(engine: Engine, facts: Facts, ref: string, record: HostRecord, metrics: HostMetricsRecord): HostFact {
+  let h = facts.hostByRef.get(ref);
+  const old = h?.vms ?? [];
+  if (h === undefined || !hostFactValid(engine, h, record)) {
+    h = buildHost(engine, ref, record, metrics, facts.seed);
+    facts.hostByRef.set(ref, h);
+  }
+  facts.hostOfMetrics.set(record.metrics, ref);
+  if (h.dom0 !== undefined) facts.ownerVm.set(h.dom0.vm.metrics, h.dom0.ref);
+  for (const f of old) if (facts.vmByRef.get(f.ref) === f) facts.vmByRef.delete(f.ref);
+  const vms: VmFact[] = [];
+  let residents = 0;
+  let hvm = 0;
+  for (const vmRef of record.resident_VMs) {
+    const vm = engine.world.find('VM', vmRef);
+    if (vm === undefined || vm.is_control_domain) continue;
+    residents++;
+    if (isHvm(vm)) hvm++;
+    if (vm.power_state !== 'Running') continue;
+    let f = facts.vmByRef.get(vmRef) ?? old.find((x) => x.ref === vmRef);
+    if (f === undefined || !vmFactValid(engine, f, vm, ref) || srMoved(f, facts.srIndex)) {
+      f = buildVm(engine, vmRef, vm, h, facts.srIndex, facts.seed);
+      for (const owned of [vm.metrics, vm.guest_metrics, ...vm.VBDs, ...vm.VIFs, ...f.vbds.map((b) => b.record.VDI)]) facts.ownerVm.set(owned, vmRef);
+    }
+    vms.push(f);
+    facts.vmByRef.set(vmRef, f);
+  }
+  h.vms = vms;
+  h.domains = h.dom0 === undefined ? vms.map((f) => f.domain) : [h.dom0.domain, ...vms.map((f) => f.domain)];
+  h.residents = residents;
+  h.hvmResidents = hvm;
+  return h;
+}
+
+/** Everything, from the world (identities still spare unchanged facts). */
+function refreshAll(engine: Engine, facts: Facts): void {
+  facts.srs = buildSrs(engine, facts.srs);
+  facts.srIndex = new Map(facts.srs.map((s, i) => [s.ref, i]));
+  facts.master = engine.masterRef();
+  const hosts: HostFact[] = [];
+  const seen = new Set<string>();
+  facts.vmByRef = new Map();
+  facts.hostOfMetrics = new Map();
+  for (const [ref, record] of engine.world.entries('host')) {
+    const metrics = engine.world.find('host_metrics', record.metrics);
+    if (metrics === undefined) continue;
+    facts.hostOfMetrics.set(record.metrics, ref);
+    if (!metrics.live) continue;
+    const old = facts.hostByRef.get(ref);
+    // Keep the old host's VM facts reachable for reuse while its list is rebuilt.
+    if (old !== undefined) for (const f of old.vms) facts.vmByRef.set(f.ref, f);
+    hosts.push(refreshHost(engine, facts, ref, record, metrics));
+    seen.add(ref);
+  }
+  for (const ref of [...facts.hostByRef.keys()]) if (!seen.has(ref)) facts.hostByRef.delete(ref);
+  // Drop VM facts that no live host runs any more.
+  const running = new Set(hosts.flatMap((h) => h.vms.map((f) => f.ref)));
+  for (const ref of [...facts.vmByRef.keys()]) if (!running.has(ref)) facts.vmByRef.delete(ref);
+  facts.hosts = hosts;
+}
+
+/** Classes whose change or deletion makes the whole picture suspect (rare: storage, NICs, the pool). */
+const GLOBAL: ReadonlySet<string> = new Set(['pool', 'SR', 'PIF', 'PIF_metrics']);
+
+/**
+ * Only the hosts touched by what changed since the last call, or undefined
+ * when a full refresh is simpler (storage, NICs, a host living or dying).
+ */
+function dirtyHosts(engine: Engine, facts: Facts, changed: readonly { cls: string; ref: string }[], deleted: readonly { cls: string }[]): Set<string> | undefined {
+  if (deleted.some((t) => GLOBAL.has(t.cls) || t.cls === 'host' || t.cls === 'host_metrics')) return undefined;
+  const dirty = new Set<string>();
+  const byVm = (vmRef: string) => {
+    const f = facts.vmByRef.get(vmRef);
+    if (f !== undefined) dirty.add(f.host);
+    const vm = engine.world.find('VM', vmRef);
+    if (vm !== undefined && engine.world.has('host', vm.resident_on)) dirty.add(vm.resident_on);
+  };
+  for (const o of changed) {
+    if (GLOBAL.has(o.cls)) return undefined;
+    if (o.cls === 'host') dirty.add(o.ref);
+    else if (o.cls === 'host_metrics') {
+      const host = facts.hostOfMetrics.get(o.ref);
+      if (host === undefined) return undefined;
+      dirty.add(host);
+    } else if (o.cls === 'VM') byVm(o.ref);
+    else {
+      const owner = facts.ownerVm.get(o.ref);
+      if (owner !== undefined) byVm(owner);
+    }
+  }
+  return dirty;
+}
+
 /** The facts of the engine's world now, revalidated if anything changed since the last call. */
 export function factsOf(engine: Engine): Facts {
   const generation = engine.world.events.generation;
   let facts = cache.get(engine);
   if (facts !== undefined && facts.generation === generation && facts.seed === engine.config.seed) return facts;
-  // Most changes are to other classes (task progress, messages): then nothing here moved.
   if (facts !== undefined && facts.seed === engine.config.seed && facts.generation >= 0 && !engine.world.events.isLost(facts.generation)) {
+    // Most changes are to other classes (task progress, messages): then nothing here moved;
+    // else only the hosts they touch are looked at again.
     const changed = engine.world.events.changesSince(facts.generation, (cls) => RELEVANT.has(cls));
-    if (changed.objects.length === 0 && changed.tombstones.length === 0) {
-      facts.generation = generation;
-      return facts;
+    const dirty = dirtyHosts(engine, facts, changed.objects, changed.tombstones);
+    if (dirty !== undefined) {
+      let ok = true;
+      for (const ref of dirty) {
+        const record = engine.world.find('host', ref);
+        const metrics = record === undefined ? undefined : engine.world.find('host_metrics', record.metrics);
+        const index = facts.hosts.findIndex((h) => h.ref === ref);
+        const live = record !== undefined && metrics !== undefined && metrics.live;
+        if (!live || index < 0) {
+          ok = index < 0 && !live; // a dead host stays dead: nothing to do; anything else is a full refresh
+          if (!ok) break;
+          continue;
+        }
+        facts.hosts[index] = refreshHost(engine, facts, ref, record, metrics);
+      }
+      if (ok) {
+        facts.generation = generation;
+        return facts;
+      }
     }
   }
   if (facts === undefined || facts.seed !== engine.config.seed) {
-    facts = { generation: -1, seed: engine.config.seed, hosts: [], srs: [], master: '', hostByRef: new Map(), vmByRef: new Map() };
+    facts = {
+      generation: -1,
+      seed: engine.config.seed,
+      hosts: [],
+      srs: [],
+      srIndex: new Map(),
+      master: '',
+      hostByRef: new Map(),
+      vmByRef: new Map(),
+      hostOfMetrics: new Map(),
+      ownerVm: new Map(),
+    };
     cache.set(engine, facts);
   }
-  const seed = facts.seed;
-  facts.srs = buildSrs(engine, facts.srs);
-  const srIndex = new Map(facts.srs.map((s, i) => [s.ref, i]));
-  facts.master = engine.masterRef();
-
-  const hosts: HostFact[] = [];
-  const vmByRef = new Map<string, VmFact>();
-  const seen = new Set<string>();
-  for (const [ref, record] of engine.world.entries('host')) {
-    const metrics = engine.world.find('host_metrics', record.metrics);
-    if (metrics === undefined || !metrics.live) continue;
-    let h = facts.hostByRef.get(ref);
-    if (h === undefined || !hostFactValid(engine, h, record)) {
-      h = buildHost(engine, ref, record, metrics, seed);
-      facts.hostByRef.set(ref, h);
-    }
-    seen.add(ref);
-    const vms: VmFact[] = [];
-    let residents = 0;
-    let hvm = 0;
-    for (const vmRef of record.resident_VMs) {
-      const vm = engine.world.find('VM', vmRef);
-      if (vm === undefined || vm.is_control_domain) continue;
-      residents++;
-      if (isHvm(vm)) hvm++;
-      if (vm.power_state !== 'Running') continue;
-      let f = facts.vmByRef.get(vmRef);
-      if (f === undefined || !vmFactValid(engine, f, vm, ref) || srMoved(f, srIndex)) f = buildVm(engine, vmRef, vm, h, srIndex, seed);
-      vms.push(f);
-      vmByRef.set(vmRef, f);
-    }
-    h.vms = vms;
-    h.domains = h.dom0 === undefined ? vms.map((f) => f.domain) : [h.dom0.domain, ...vms.map((f) => f.domain)];
-    h.residents = residents;
-    h.hvmResidents = hvm;
-    hosts.push(h);
-  }
-  for (const ref of [...facts.hostByRef.keys()]) if (!seen.has(ref)) facts.hostByRef.delete(ref);
-  facts.hosts = hosts;
-  facts.vmByRef = vmByRef;
+  refreshAll(engine, facts);
   facts.generation = generation;
   return facts;
 }

@@ -18,8 +18,8 @@
 //
 // Factors (host CPU per unit of native work), and where they come from:
 //  - compute (user-mode arithmetic) costs the same in every mode: Barham et
-//    al., SOSP 2003 (SPEC CPU within noise of native under Xen) and the Xen
-//    Orchestra benchmark below (OpenSSL: "a draw" between PV and PVHVM).
+//    al., SOSP 2003 (SPEC INT2000 within a few % of native under Xen) and
+//    the Xen Orchestra benchmark below (OpenSSL: "a draw" between PV and PVHVM).
 //  - kernel work (syscalls, page faults, context switches, interrupts):
 //      * PV 1.55. On x86-64 a PV kernel runs in ring 3 and every syscall and
 //        page-table update goes through Xen, so 64-bit PV lost the edge
@@ -44,10 +44,14 @@
 //  - I/O (µs of CPU per operation): PV drivers share pages with dom0 over
 //    grant tables and event channels; emulation traps on every register
 //    access and runs QEMU. The per-operation figures are the simulator's
-//    estimates, set so that the ordering above holds (Apache on PVHVM vs PV
-//    +41 %) and emulated I/O costs several times more than PV I/O — the
-//    course notes' "full virtualization is slow" — and so that an emulated
-//    disk or NIC saturates long before the hardware does.
+//    estimates, set so that the ordering above holds for I/O-heavy work too
+//    (a busy web server costs about a fifth more on PV than on PVHVM: the
+//    direction of the blog's Apache +41 %, not its size, which the model
+//    does not try to match benchmark by benchmark), emulated I/O costs
+//    several times what PV I/O does — the course notes' "full
+//    virtualization is slow" — and an emulated disk or NIC saturates long
+//    before the hardware does.
+// pv_in_pvh (a PV guest in a PVH shim) is counted as PV.
 import type { VMGuestMetricsRecord, VMMetricsRecord, VMRecord } from '../../../xapi/types';
 import { isHvm } from '../../vm/placement';
 
