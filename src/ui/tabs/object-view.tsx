@@ -4,7 +4,7 @@
 // in the place (deep link or chosen), else the last chosen for that kind of
 // object, else the first.
 import * as Tabs from '@radix-ui/react-tabs';
-import { useCallback } from 'react';
+import { useCallback, useDeferredValue } from 'react';
 import { useCacheSelector } from '../cache/use-cache';
 import type { ObjectCache } from '../cache/object-cache';
 import { useUi } from '../state/ui-store';
@@ -26,6 +26,13 @@ export function ObjectView() {
   const rememberTab = useTabMemory((s) => s.rememberTab);
   const tabs = tabsFor(focus.kind, focus.live);
   const tab = resolveTab(tabs, requested, remembered);
+  // The page itself renders from deferred values: React builds a big page (the
+  // pool's Search grid over 1,000 VMs) in slices between frames instead of one
+  // long task, while the tab strip and header answer the click at once. Until
+  // it is ready the panel keeps the previous page, marked busy.
+  const shownTab = useDeferredValue(tab);
+  const shownFocus = useDeferredValue(focus);
+  const stale = shownTab !== tab || shownFocus !== focus;
 
   const choose = (value: string) => {
     if (!isTabId(value)) return;
@@ -60,8 +67,13 @@ export function ObjectView() {
             ))}
           </Tabs.List>
           {tabs.map((t) => (
-            <Tabs.Content key={t} value={t} className="min-h-0 flex-1 overflow-auto bg-white p-3 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600">
-              {t === tab ? <TabPage tab={t} focus={focus} /> : null}
+            <Tabs.Content
+              key={t}
+              value={t}
+              aria-busy={t === tab && stale ? true : undefined}
+              className={`min-h-0 flex-1 overflow-auto bg-white p-3 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600 ${t === tab && stale ? 'opacity-60' : ''}`}
+            >
+              {t === tab && shownTab !== undefined ? <TabPage tab={shownTab} focus={shownFocus} /> : null}
             </Tabs.Content>
           ))}
         </Tabs.Root>
