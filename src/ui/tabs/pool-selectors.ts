@@ -3,6 +3,7 @@
 // that changes.
 import type { ObjectCache } from '../cache/object-cache';
 import type { RecordOf } from '../../xapi/types';
+import { naturalCompare } from '../format/natural-compare';
 
 /** The pool record (a pool console has one). */
 export function selectFirstPool(cache: ObjectCache): RecordOf<'pool'> | undefined {
@@ -15,9 +16,3 @@ export function selectHostRefs(cache: ObjectCache): string[] {
   return [...cache.all('host').entries()].sort(([, a], [, b]) => naturalCompare(a.name_label, b.name_label)).map(([ref]) => ref);
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** Names as people sort them: "vm-2" before "vm-10". */
-export function naturalCompare(a: string, b: string): number {
-  return collator.compare(a, b);
-}

@@ -4,7 +4,8 @@
 import type { TreeViewOptions } from './object-rules';
 import { shownObjects } from './build-objects';
 import { groupNode, objectNode, type TreeNode } from './tree-node';
-import { naturalCompare, sortNodes } from './tree-sort';
+import { sortNodes } from './tree-sort';
+import { naturalCompare } from '../format/natural-compare';
 import { commonFields, type TreeSource } from './tree-source';
 
 export const TAGS_ROOT_ID = 'root:tags';

@@ -5,13 +5,8 @@
 import { vmKind } from './object-rules';
 import type { TreeNode } from './tree-node';
 import type { TreeSource } from './tree-source';
+import { naturalCompare } from '../format/natural-compare';
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** Natural, case-insensitive order of names. */
-export function naturalCompare(a: string, b: string): number {
-  return collator.compare(a, b);
-}
 
 function isCoordinator(src: TreeSource, hostRef: string): boolean {
   for (const [, pool] of src.pool.entries()) if (pool.master === hostRef) return true;

@@ -4,7 +4,7 @@
 // Memory set aside for VMs about to start (free accounting already excludes
 // it) shows as "Reserved" so the parts add up to the total.
 import type { ObjectCache } from '../../cache/object-cache';
-import { naturalCompare } from '../pool-selectors';
+import { naturalCompare } from '../../format/natural-compare';
 
 export type SegmentKind = 'xen' | 'dom0' | 'vm' | 'reserved' | 'free';
 

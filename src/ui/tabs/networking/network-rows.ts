@@ -4,7 +4,7 @@
 import type { RecordOf } from '../../../xapi/types';
 import type { ObjectCache } from '../../cache/object-cache';
 import { guestAddresses } from '../../format/vm-words';
-import { naturalCompare } from '../pool-selectors';
+import { naturalCompare } from '../../format/natural-compare';
 
 type Row = { readonly [key: string]: string | number | boolean | undefined };
 

@@ -1,7 +1,7 @@
 // What the Search grid shows of its rows: which types (the "Search for"
 // choice), which text, which columns, in which order. Pure functions, so
 // they are tested without a browser.
-import { naturalCompare } from '../pool-selectors';
+import { naturalCompare } from '../../format/natural-compare';
 import type { SearchRow, SearchType } from './search-rows';
 
 export type TypeFilter = 'servers-and-vms' | 'servers' | 'vms' | 'templates' | 'snapshots' | 'srs' | 'networks' | 'all';

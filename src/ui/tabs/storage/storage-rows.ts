@@ -3,7 +3,7 @@
 import { isNullRef } from '../../../xapi/refs';
 import type { ObjectCache } from '../../cache/object-cache';
 import { srTypeLabel } from '../../format/storage-words';
-import { naturalCompare } from '../pool-selectors';
+import { naturalCompare } from '../../format/natural-compare';
 
 export interface DiskRow {
   readonly [key: string]: string | number | boolean | undefined;
