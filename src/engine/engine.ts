@@ -1,5 +1,5 @@
 // The simulated pool: world + virtual clock + seeded RNG + API. Pure and
-// deterministic: it never reads the wall clock, Math.random or timers. A host
+// deterministic: it never reads the wall clock, unseeded randomness or timers. A host
 // (the browser worker, the Node server, a test) drives time with advance() and
 // may inject a real-time timer so that event.from can wait in real seconds.
 import { formatDateTime } from '../xapi/datetime';

@@ -4,7 +4,7 @@
 import type { Engine } from './engine';
 
 export interface TickSource {
-  /** Monotonic milliseconds (performance.now in browsers and Node). */
+  /** Monotonic milliseconds (the host's high-resolution clock). */
   now(): number;
   /** Call `tick` every `ms` milliseconds until the returned function is called. */
   every(ms: number, tick: () => void): () => void;

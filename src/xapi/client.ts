@@ -4,15 +4,15 @@ import { XenApiError } from './errors';
 import { makeRequest, parseResponse, type JsonRpcVersion } from './jsonrpc';
 import type { Ref } from './refs';
 import { throwIfAborted, type AbortSignalLike, type SendOptions, type Transport } from './transport';
-import { realDelay, type Delay } from './delay';
+import type { Delay } from './delay';
 import { decodeTaskResult } from './xmlrpc-value';
 
 export interface XenApiClientOptions {
   readonly transport: Transport;
   /** Envelope version to send; default '2.0'. */
   readonly version?: JsonRpcVersion;
-  /** How to wait between task polls; default: the platform's setTimeout. */
-  readonly delay?: Delay;
+  /** How to wait between task polls; injected: the contract reads no timer of its own. */
+  readonly delay: Delay;
   /** Seconds each event.from may block while following a task; default 30. */
   readonly eventTimeout?: number;
   /** Milliseconds between task.get_record polls when events are not used; default 500. */
@@ -76,7 +76,7 @@ export class XenApiClient {
   constructor(options: XenApiClientOptions) {
     this.transport = options.transport;
     this.version = options.version ?? '2.0';
-    this.delay = options.delay ?? realDelay;
+    this.delay = options.delay;
     this.eventTimeout = options.eventTimeout ?? 30;
     this.pollInterval = options.pollInterval ?? 500;
     this.taskFollowing = options.taskFollowing ?? 'events';

@@ -27,10 +27,15 @@ function collector() {
 
 const brief = (events: readonly ObjectEvent[]) => events.map((e) => `${e.operation} ${e.class} ${e.ref}`).sort();
 
+/** A wait that yields once and never takes the asked time. */
+const quickDelay: Delay = async () => {
+  await tick();
+};
+
 async function setup() {
   const server = new FakeXapi();
   const transport = fakeTransport(server);
-  const client = new XenApiClient({ transport });
+  const client = new XenApiClient({ transport, delay: quickDelay });
   const pool = server.create('pool', { name_label: 'Lab' });
   const host = server.create('host', { name_label: 'xen-01' });
   const vm = server.create('VM', { name_label: 'web-01', resident_on: host });
@@ -48,7 +53,7 @@ describe('watchEvents', () => {
     const { server, client, host, vm } = await setup();
     const c = collector();
     const controller = new AbortController();
-    const done = watchEvents(client, ['VM', 'host'], c.listener, { signal: controller.signal });
+    const done = watchEvents(client, ['VM', 'host'], c.listener, { signal: controller.signal, delay: quickDelay });
 
     const initial = await c.next();
     expect(initial.kind).toBe('initial');
@@ -82,7 +87,7 @@ describe('watchEvents', () => {
     server.missing.add('event.inject');
     const c = collector();
     const controller = new AbortController();
-    const done = watchEvents(client, ['vm'], c.listener, { signal: controller.signal });
+    const done = watchEvents(client, ['vm'], c.listener, { signal: controller.signal, delay: quickDelay });
     const initial = await c.next();
     expect(brief(initial.events)).toEqual([`add VM ${vm}`]);
     expect(server.calls.map((x) => x.method)).not.toContain('VM.get_all_records');
@@ -94,7 +99,7 @@ describe('watchEvents', () => {
     const { server, client, vm } = await setup();
     const c = collector();
     const controller = new AbortController();
-    const done = watchEvents(client, ['VM'], c.listener, { signal: controller.signal });
+    const done = watchEvents(client, ['VM'], c.listener, { signal: controller.signal, delay: quickDelay });
     await c.next();
     const vm2 = server.create('VM', { name_label: 'db-01' });
     server.destroy('VM', vm);
@@ -135,7 +140,7 @@ describe('watchEvents', () => {
   it('ends with the error when the session goes away', async () => {
     const { server, client, vm } = await setup();
     const c = collector();
-    const done = watchEvents(client, ['VM'], c.listener);
+    const done = watchEvents(client, ['VM'], c.listener, { delay: quickDelay });
     await c.next();
     await client.logout();
     server.update('VM', vm, { name_label: 'x' });
@@ -147,7 +152,7 @@ describe('watchEvents', () => {
     for (const cls of ['SR', 'VDI', 'network']) server.missing.add(`${cls}.get_all_records`);
     const c = collector();
     const controller = new AbortController();
-    const done = watchEvents(client, ['*'], c.listener, { signal: controller.signal });
+    const done = watchEvents(client, ['*'], c.listener, { signal: controller.signal, delay: quickDelay });
     const initial = await c.next();
     expect(brief(initial.events)).toEqual([`add VM ${vm}`, `add host ${host}`, `add pool ${pool}`].sort());
     controller.abort();
@@ -159,7 +164,7 @@ describe('watchEvents', () => {
     const c = collector();
     const controller = new AbortController();
     controller.abort();
-    await expect(watchEvents(client, ['VM'], c.listener, { signal: controller.signal })).resolves.toBeUndefined();
+    await expect(watchEvents(client, ['VM'], c.listener, { signal: controller.signal, delay: quickDelay })).resolves.toBeUndefined();
     expect(c.batches).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { CLASS_NAMES, canonicalClassName } from './datamodel/classes';
 import { XenApiError } from './errors';
 import type { Ref } from './refs';
 import { isTransportError, type AbortSignalLike, type SendOptions } from './transport';
-import { realDelay, type Delay } from './delay';
+import type { Delay } from './delay';
 import type { XenApiClient } from './client';
 
 export type EventOperation = 'add' | 'mod' | 'del';
@@ -42,8 +42,8 @@ export interface WatchOptions {
   readonly signal?: AbortSignalLike;
   /** Seconds each event.from may block; default 30. */
   readonly timeout?: number;
-  /** How to wait before retrying after a transport failure; default the platform's setTimeout. */
-  readonly delay?: Delay;
+  /** How to wait before retrying after a transport failure (injected: the contract reads no timer). */
+  readonly delay: Delay;
   /** Milliseconds to wait before retrying after a transport failure; default 2000. */
   readonly retryDelay?: number;
   /** Told of each transport failure before the retry (attempt counts from 1). */
@@ -131,12 +131,12 @@ export async function watchEvents(
   client: EventClient,
   classes: readonly string[],
   listener: EventListener,
-  options: WatchOptions = {},
+  options: WatchOptions,
 ): Promise<void> {
   const { signal } = options;
   const so: SendOptions = signal === undefined ? {} : { signal };
   const timeout = options.timeout ?? 30;
-  const delay = options.delay ?? realDelay;
+  const { delay } = options;
   const retryDelay = options.retryDelay ?? 2000;
   const aborted = (): boolean => signal?.aborted === true;
 

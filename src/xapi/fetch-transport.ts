@@ -1,5 +1,5 @@
 // JSON-RPC over HTTP POST (xapi's /jsonrpc endpoint) through an injected
-// fetch-like function, so the same code runs in the browser (window.fetch),
+// fetch-like function, so the same code runs in the browser (its fetch),
 // in Node (global fetch) and in tests (a fake). Only what is used is declared.
 import type { JsonRpcRequest } from './jsonrpc';
 import { TransportError, throwIfAborted, type SendOptions, type Transport } from './transport';
@@ -42,7 +42,7 @@ export class FetchTransport implements Transport {
 
   constructor(options: FetchTransportOptions) {
     this.url = options.url;
-    const fetchFn: FetchLike = options.fetch; // unbound on purpose: window.fetch must not get `options` as `this`
+    const fetchFn: FetchLike = options.fetch; // unbound on purpose: the browser's fetch must not get `options` as `this`
     this.fetchFn = fetchFn;
     this.headers = { 'Content-Type': 'application/json', ...options.headers };
   }

@@ -7,6 +7,7 @@ import { watchEvents } from '../../xapi/event-loop';
 import type { FromWorker, LabAction, ToWorker } from '../../xapi/lab-protocol';
 import { createPortTransport, type PortTransport } from '../../xapi/port-transport';
 import { ObjectCache } from '../cache/object-cache';
+import { browserDelay } from './browser-delay';
 import { useLabStatus } from './lab-status';
 
 export const LAB_USER = 'root';
@@ -60,7 +61,7 @@ export class LabConnection {
     this.worker = worker;
     const transport = createPortTransport(worker as never);
     this.transport = transport;
-    const client = new XenApiClient({ transport, originator: 'XenLab console' });
+    const client = new XenApiClient({ transport, originator: 'XenLab console', delay: browserDelay });
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
     worker.addEventListener('error', (event) => this.onCrash(event.message || 'the simulated pool stopped unexpectedly'));
     this.client = client;
@@ -99,7 +100,7 @@ export class LabConnection {
     this.cache.clear();
     try {
       await this.client.login(LAB_USER, LAB_PASSWORD);
-      await watchEvents(this.client, ['*'], (batch) => this.cache.enqueue(batch), { signal: watch.signal, timeout: 30 });
+      await watchEvents(this.client, ['*'], (batch) => this.cache.enqueue(batch), { signal: watch.signal, timeout: 30, delay: browserDelay });
     } catch (e) {
       if (watch.signal.aborted) return;
       // SESSION_INVALID after a reset: log in again and reload everything.
