@@ -4,6 +4,7 @@ import { Engine } from '../engine/engine';
 import { handSampler, withMetrics } from '../engine/metrics/rrd/rrd-test-kit';
 import { answerRrdUpdates } from '../engine/metrics/rrd/rrd-updates-http';
 import { WORLDS } from '../engine/worlds/world-by-name';
+import { parseRrdUpdates } from '../xapi/rrd-updates-client';
 import { answerHttpGet } from './http-get';
 
 async function engineWithRrds(): Promise<{ engine: Engine; session: string }> {
@@ -23,6 +24,17 @@ describe('http-get', () => {
     expect(reply).toEqual({ kind: 'http-get', id: 7, status: 200, contentType: 'application/json', body: http.body });
     const json = JSON.parse(reply.body) as { meta: { rows: string } };
     expect(json.meta.rows).toBe('13');
+  });
+
+  it("answers what the console's parser reads, the same from XML and JSON", async () => {
+    const { engine, session } = await engineWithRrds();
+    const path = `/rrd_updates?session_id=${encodeURIComponent(session)}&start=${engine.unixTime() - 60}&host=true`;
+    const xml = parseRrdUpdates(answerHttpGet(engine, { kind: 'http-get', id: 1, path }).body);
+    const json = parseRrdUpdates(answerHttpGet(engine, { kind: 'http-get', id: 2, path: `${path}&json=true` }).body);
+    expect(json).toEqual(xml);
+    expect(xml.rows).toHaveLength(13);
+    expect(xml.rows[0]!.t).toBeLessThan(xml.rows[12]!.t);
+    expect(xml.columns.some((c) => c.kind === 'host' && c.name === 'cpu0')).toBe(true);
   });
 
   it('negotiates the format with an Accept header like a browser would', async () => {

@@ -5,27 +5,10 @@
 //   → { kind: 'http-get', id, path: '/rrd_updates?session_id=…&start=…', accept? }
 //   ← { kind: 'http-get', id, status, contentType, body }
 // The session travels in the query (session_id), as xapi accepts it.
+// The messages are HttpGetRequest / HttpGetReply in src/xapi/lab-protocol.ts.
+import type { HttpGetReply, HttpGetRequest } from '../xapi/lab-protocol';
 import type { Engine } from '../engine/engine';
 import { answerRrdUpdates, RRD_UPDATES_PATH, type HttpAnswer } from '../engine/metrics/rrd/rrd-updates-http';
-
-/** ToWorker addition (to move into src/xapi/lab-protocol.ts). */
-export interface HttpGetRequest {
-  readonly kind: 'http-get';
-  readonly id: number;
-  /** Path and query, e.g. "/rrd_updates?session_id=OpaqueRef:…&start=…&host=true&json=true". */
-  readonly path: string;
-  /** An Accept header, if the caller wants to negotiate the format as a browser would. */
-  readonly accept?: string;
-}
-
-/** FromWorker addition (to move into src/xapi/lab-protocol.ts). */
-export interface HttpGetReply {
-  readonly kind: 'http-get';
-  readonly id: number;
-  readonly status: number;
-  readonly contentType: string;
-  readonly body: string;
-}
 
 function reply(id: number, answer: HttpAnswer): HttpGetReply {
   return { kind: 'http-get', id, status: answer.status, contentType: answer.headers['Content-Type'] ?? '', body: answer.body };

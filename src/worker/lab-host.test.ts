@@ -78,6 +78,19 @@ describe('LabHost', () => {
     expect(Object.values(pools.result as object).map((p: { name_label: string }) => p.name_label)).toEqual(['Lab Pool']);
   });
 
+  it("answers 'http-get' messages as the HTTP server would (503 while loading)", async () => {
+    const { host, out, rpc } = harness(memoryStore());
+    await host.receive({ kind: 'http-get', id: 90, path: '/rrd_updates?start=0' });
+    expect(out.find((m) => m.kind === 'http-get')).toMatchObject({ id: 90, status: 503 });
+    await host.boot();
+    const session = (await rpc('session.login_with_password', ['root', 'xenlab'])).result as string;
+    await host.receive({ kind: 'http-get', id: 91, path: `/rrd_updates?session_id=${encodeURIComponent(session)}&start=0&host=true&json=true` });
+    await host.receive({ kind: 'http-get', id: 92, path: '/rrd_updates?session_id=nobody&start=0' });
+    const replies = out.filter((m) => m.kind === 'http-get');
+    expect(replies.find((m) => m.id === 91)?.status).not.toBe(401);
+    expect(replies.find((m) => m.id === 92)).toMatchObject({ status: 401 });
+  });
+
   it('restores the saved world: same objects, same virtual time', async () => {
     const store = memoryStore();
     const first = harness(store);

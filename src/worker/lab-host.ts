@@ -11,6 +11,7 @@ import { Engine } from '../engine/engine';
 import { RealTimeDriver, type TickSource } from '../engine/real-time-driver';
 import { WORLDS, type WorldName } from '../engine/worlds/world-by-name';
 import type { WorldStore } from './world-store';
+import { answerHttpGet } from './http-get';
 
 export interface LabHostOptions {
   readonly store: WorldStore;
@@ -80,6 +81,11 @@ export class LabHost {
     if (message.kind === 'rpc') {
       if (this.engine === undefined) this.queue.push(message);
       else await this.answer(this.engine, message);
+      return;
+    }
+    if (message.kind === 'http-get') {
+      // While the lab loads the answer is 503, as a server coming up would say.
+      this.options.post(answerHttpGet(this.engine, message));
       return;
     }
     await this.act(message.action);

@@ -1,10 +1,13 @@
 // Messages between the console and the pool it runs in a Web Worker. XenAPI
 // itself travels as the same JSON-RPC envelopes the HTTP server carries
 // ('rpc'); the rest is the lab's housekeeping: loading and saving the world,
-// recovering from a corrupt save, resetting.
+// recovering from a corrupt save, resetting; and 'http-get', what a real pool
+// serves over HTTP GET (/rrd_updates), answered with the status, content type
+// and body the Node server sends, so one parser serves both (see http-get.ts).
 import type { JsonRpcRequest } from './jsonrpc';
 
-export const LAB_PROTOCOL_VERSION = 1;
+/** 2: 'http-get' messages. */
+export const LAB_PROTOCOL_VERSION = 2;
 
 export type LabAction =
   /** Throw the current world away and start the default one (confirmed in the UI). */
@@ -20,7 +23,26 @@ export type ToWorker =
   /** First message: which world a fresh lab starts with, and its clock speed. */
   | { readonly kind: 'init'; readonly world: string; readonly speed: number }
   | { readonly kind: 'rpc'; readonly id: number; readonly request: JsonRpcRequest }
-  | { readonly kind: 'lab'; readonly action: LabAction };
+  | { readonly kind: 'lab'; readonly action: LabAction }
+  | HttpGetRequest;
+
+/** GET `path` (with its query) as the pool's HTTP server would answer it. */
+export interface HttpGetRequest {
+  readonly kind: 'http-get';
+  readonly id: number;
+  /** Path and query, e.g. "/rrd_updates?session_id=OpaqueRef:…&start=…&host=true&json=true". */
+  readonly path: string;
+  /** An Accept header, if the caller negotiates the format as a browser would. */
+  readonly accept?: string;
+}
+
+export interface HttpGetReply {
+  readonly kind: 'http-get';
+  readonly id: number;
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
 
 export type LabState =
   /** Reading the saved world. */
@@ -35,4 +57,5 @@ export type FromWorker =
   | { readonly kind: 'status'; readonly version: number; readonly status: LabState }
   | { readonly kind: 'stored'; readonly raw: string }
   | { readonly kind: 'saved'; readonly virtualTime: number }
-  | { readonly kind: 'save-failed'; readonly reason: string };
+  | { readonly kind: 'save-failed'; readonly reason: string }
+  | HttpGetReply;

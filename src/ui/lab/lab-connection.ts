@@ -6,6 +6,9 @@ import { XenApiClient } from '../../xapi/client';
 import { watchEvents } from '../../xapi/event-loop';
 import type { FromWorker, LabAction, ToWorker } from '../../xapi/lab-protocol';
 import { createPortTransport, type PortTransport } from '../../xapi/port-transport';
+import type { HttpGetAnswer, HttpGetOptions } from '../../xapi/http-get';
+import { fetchRrdUpdates, type RrdUpdatesData, type RrdUpdatesRequest } from '../../xapi/rrd-updates-client';
+import type { AbortSignalLike } from '../../xapi/transport';
 import { ObjectCache } from '../cache/object-cache';
 import { browserDelay } from './browser-delay';
 import { useLabStatus } from './lab-status';
@@ -43,6 +46,22 @@ export class LabConnection {
       this.storedWaiters.push(resolve);
       this.send('get-stored');
     });
+  }
+
+  /** GET a path from the pool's HTTP side (what a real pool serves over HTTP). */
+  httpGet(path: string, options?: HttpGetOptions): Promise<HttpGetAnswer> {
+    if (this.transport === undefined) return Promise.reject(new Error('XenLab: no connection to the pool'));
+    return this.transport.httpGet(path, options);
+  }
+
+  /**
+   * The pool's RRD updates (GET /rrd_updates) for the Performance tab, with
+   * this connection's session; rows oldest first. See src/xapi/rrd-updates-client.ts.
+   */
+  fetchRrdUpdates(request: RrdUpdatesRequest, options: { readonly signal?: AbortSignalLike } = {}): Promise<RrdUpdatesData> {
+    const session = this.client.sessionRef;
+    if (session === undefined) return Promise.reject(new Error('XenLab: not logged in to the pool yet'));
+    return fetchRrdUpdates((path, o) => this.httpGet(path, o), session, request, options);
   }
 
   dispose(): void {
@@ -88,6 +107,7 @@ export class LabConnection {
         return;
       }
       case 'rpc':
+      case 'http-get':
         return; // answered through the transport
     }
   }
