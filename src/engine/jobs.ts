@@ -1,6 +1,10 @@
 // Scheduled job kinds and their handlers. Jobs are data in the scheduler; this
 // table turns a due job back into code.
 import type { Engine } from './engine';
+import { HOST_POWER_JOBS } from './faults/host-power';
+import { HA_API_JOBS } from './ha/ha-api';
+import { LIVENESS_JOBS } from './ha/liveness';
+import { HA_RESTART_JOBS } from './ha/restart';
 import { VM_LIFECYCLE_JOBS } from './vm/lifecycle-jobs';
 
 export type JobHandler = (engine: Engine, args: Readonly<Record<string, unknown>>) => void;
@@ -8,4 +12,8 @@ export type JobHandler = (engine: Engine, args: Readonly<Record<string, unknown>
 export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, JobHandler>([
   ['task.progress', (engine, args) => engine.tasks.progress(args['task'] as string, args['progress'] as number)],
   ...VM_LIFECYCLE_JOBS,
+  ...HOST_POWER_JOBS,
+  ...LIVENESS_JOBS,
+  ...HA_RESTART_JOBS,
+  ...HA_API_JOBS,
 ]);

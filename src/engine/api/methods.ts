@@ -7,6 +7,8 @@ import { defineSessionApi } from './session-api';
 import { defineSimulatorApi } from './simulator-api';
 import { defineSystemApi } from './system-api';
 import { defineTaskApi } from './task-api';
+import { defineFaultApi } from '../faults/fault-api';
+import { defineHaApi } from '../ha/ha-api';
 import { defineVdiApi } from '../storage/vdi-api';
 import { defineVmConfigApi } from '../vm/config-api';
 import { defineVmLifecycleApi } from '../vm/lifecycle-api';
@@ -25,6 +27,8 @@ export function buildMethodTable(): MethodTable {
   defineVmLifecycleApi(table);
   defineVmConfigApi(table);
   defineVdiApi(table);
+  defineHaApi(table);
+  defineFaultApi(table);
   cached = table;
   return table;
 }

@@ -17,6 +17,7 @@ import {
   PAUSE_SECONDS,
 } from './durations';
 import { destroyVm } from './destroy';
+import { assertPlanHolds } from '../ha/ha-plan';
 import { bootError, chooseHost } from './placement';
 import { suspendImageSize } from './suspend-image';
 
@@ -52,6 +53,7 @@ function start(call: Call, vm: string, host: string | undefined, paused: boolean
     if (error !== undefined) throw error;
     target = host;
   }
+  assertPlanHolds(engine, { arriving: { vm, host: target } });
   const pending: typeof PENDING = schedule(call, vm, op, domainBuildSeconds(startFootprint(record)), 'vm.start.done', { host: target, paused }, true);
   reserve(engine, vm, target); // after the operation is on the VM: reservations are found through running operations
   return pending;
@@ -68,6 +70,7 @@ function resume(call: Call, vm: string, host: string | undefined, paused: boolea
     if (error !== undefined) throw error;
     target = host;
   }
+  assertPlanHolds(engine, { arriving: { vm, host: target } });
   const sr = engine.world.find('VDI', record.suspend_VDI)?.SR;
   const bandwidth = srBandwidth(engine.world.find('SR', sr ?? NULL_REF)?.type ?? '');
   const pending: typeof PENDING = schedule(call, vm, op, memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);

@@ -2,6 +2,7 @@
 // time is up, and the roll-back of a cancelled one.
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
+import { refreshPlanFields } from '../ha/plan-fields';
 import { refreshHostMemory } from '../host/memory';
 import type { JobHandler } from '../jobs';
 import { destroyVdi } from '../storage/vdi-space';
@@ -56,10 +57,11 @@ function bringUp(engine: Engine, vm: string, host: string, paused: boolean): voi
   createConsoles(engine, vm, host, !isHvm(record));
   setDevicesAttached(engine, vm, true);
   refreshHostMemory(engine, host);
+  refreshPlanFields(engine);
   engine.scheduler.after(guestBootSeconds(record), 'vm.guest.booted', { vm, domid });
 }
 
-function bringDown(engine: Engine, vm: string): void {
+export function bringDown(engine: Engine, vm: string): void {
   const record = engine.world.get('VM', vm);
   const host = record.resident_on;
   destroyConsoles(engine, vm);
@@ -70,6 +72,7 @@ function bringDown(engine: Engine, vm: string): void {
     engine.world.update('VM_guest_metrics', record.guest_metrics, { live: false, networks: {} });
   }
   refreshHostMemory(engine, host);
+  refreshPlanFields(engine);
 }
 
 const startDone: JobHandler = (engine, a: Args) => {

@@ -1,0 +1,66 @@
+// After HA declares hosts dead: restart their VMs on the survivors, as xapi's
+// master does — protected VMs ("restart") first, by `order` and with each
+// VM's `start_delay` before the next, placed by the failover planner;
+// best-effort VMs after them, once, only where room is left. A VM that cannot
+// be restarted raises HA_PROTECTED_VM_RESTART_FAILED.
+import { isXenApiError, xenError, type XenApiError } from '../../xapi/errors';
+import type { Engine } from '../engine';
+import type { JobHandler } from '../jobs';
+import { raiseMessage } from '../messages';
+import { biggestFitDecreasing } from './binpack';
+import { BEST_EFFORT, planInputs, restartSize, RESTART } from './ha-plan';
+import { chooseHost } from '../vm/placement';
+
+/** Schedule the restarts of `vms` (just halted with their host). */
+export function restartFailedVms(engine: Engine, vms: readonly string[]): void {
+  const records = vms.map((ref) => ({ ref, vm: engine.world.get('VM', ref) }));
+  const byOrder = (a: (typeof records)[number], b: (typeof records)[number]) =>
+    a.vm.order - b.vm.order || (a.vm.name_label < b.vm.name_label ? -1 : a.vm.name_label > b.vm.name_label ? 1 : 0);
+  const protectedVms = records.filter((r) => r.vm.ha_restart_priority === RESTART).sort(byOrder);
+  const bestEffort = records.filter((r) => r.vm.ha_restart_priority === BEST_EFFORT).sort(byOrder);
+  const { hosts } = planInputs(engine);
+  const plan = biggestFitDecreasing(hosts, protectedVms.map((r) => ({ id: r.ref, size: restartSize(r.vm), host: '' }))) ?? new Map<string, string>();
+  let delay = 0;
+  for (const { ref, vm } of [...protectedVms, ...bestEffort]) {
+    engine.scheduler.after(delay, 'ha.restart', { vm: ref, host: plan.get(ref) ?? '', bestEffort: vm.ha_restart_priority === BEST_EFFORT });
+    delay += Math.max(0, vm.start_delay);
+  }
+}
+
+function startOn(engine: Engine, vm: string, host: string): XenApiError | undefined {
+  const def = engine.methods.get('VM.start_on');
+  if (def === undefined) return xenError('INTERNAL_ERROR', 'VM.start_on is not defined');
+  const task = engine.tasks.create('Async.VM.start_on', `HA restart of ${engine.world.get('VM', vm).name_label}`, false);
+  try {
+    def.run({ engine, method: 'VM.start_on', session: '', task }, [vm, host, false, false]);
+    return undefined;
+  } catch (e) {
+    const error = isXenApiError(e) ? e : xenError('INTERNAL_ERROR', String(e));
+    engine.tasks.fail(task, error);
+    return error;
+  }
+}
+
+const restartJob: JobHandler = (engine, args) => {
+  const vm = args['vm'] as string;
+  const record = engine.world.find('VM', vm);
+  if (record === undefined || record.power_state !== 'Halted' || record.ha_restart_priority === '') return;
+  let host = args['host'] as string;
+  if (host === '') {
+    try {
+      host = chooseHost(engine, vm);
+    } catch (e) {
+      const reason = isXenApiError(e) ? e.code : String(e);
+      if (args['bestEffort'] !== true) {
+        raiseMessage(engine, 'HA_PROTECTED_VM_RESTART_FAILED', 2, 'VM', vm, `HA could not restart VM '${record.name_label}': ${reason}.`);
+      }
+      return;
+    }
+  }
+  const error = startOn(engine, vm, host);
+  if (error !== undefined && args['bestEffort'] !== true) {
+    raiseMessage(engine, 'HA_PROTECTED_VM_RESTART_FAILED', 2, 'VM', vm, `HA could not restart VM '${record.name_label}': ${error.code}.`);
+  }
+};
+
+export const HA_RESTART_JOBS: readonly (readonly [string, JobHandler])[] = [['ha.restart', restartJob]];
