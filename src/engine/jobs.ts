@@ -6,6 +6,7 @@ import { HA_API_JOBS } from './ha/ha-api';
 import { LIVENESS_JOBS } from './ha/liveness';
 import { HA_RESTART_JOBS } from './ha/restart';
 import { VM_LIFECYCLE_JOBS } from './vm/lifecycle-jobs';
+import { WLB_JOBS } from './wlb/wlb-api';
 
 export type JobHandler = (engine: Engine, args: Readonly<Record<string, unknown>>) => void;
 
@@ -16,4 +17,5 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...LIVENESS_JOBS,
   ...HA_RESTART_JOBS,
   ...HA_API_JOBS,
+  ...WLB_JOBS,
 ]);

@@ -121,6 +121,7 @@ export const ERROR_PARAMS = {
   WLB_MALFORMED_RESPONSE: ['method', 'reason', 'response'],
   WLB_INTERNAL_ERROR: [],
   WLB_URL_INVALID: ['url'],
+  WLB_XENSERVER_AUTHENTICATION_FAILED: [],
   // VMs
   VM_BAD_POWER_STATE: ['vm', 'expected', 'actual'],
   VM_IS_TEMPLATE: ['vm'],

@@ -121,6 +121,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   WLB_MALFORMED_RESPONSE: 'The Workload Balancing server sent an answer that could not be understood.',
   WLB_INTERNAL_ERROR: 'The Workload Balancing server reported an internal error.',
   WLB_URL_INVALID: 'The Workload Balancing address is not of the form <address>:<port>.',
+  WLB_XENSERVER_AUTHENTICATION_FAILED: 'Workload Balancing could not log in to the pool with the user name and password it was given.',
   // VMs
   VM_BAD_POWER_STATE: 'The VM is in the wrong power state for this operation (for example, starting a VM that is already running).',
   VM_IS_TEMPLATE: 'Templates cannot do this; create a VM from the template first.',

@@ -11,6 +11,7 @@ import { defineFaultApi } from '../faults/fault-api';
 import { defineHaApi } from '../ha/ha-api';
 import { defineVdiApi } from '../storage/vdi-api';
 import { defineVmConfigApi } from '../vm/config-api';
+import { defineWlbApi } from '../wlb/wlb-api';
 import { defineVmLifecycleApi } from '../vm/lifecycle-api';
 
 let cached: MethodTable | undefined;
@@ -29,6 +30,7 @@ export function buildMethodTable(): MethodTable {
   defineVdiApi(table);
   defineHaApi(table);
   defineFaultApi(table);
+  defineWlbApi(table);
   cached = table;
   return table;
 }

@@ -3,7 +3,8 @@
 // VM's `start_delay` before the next, placed by the failover planner;
 // best-effort VMs after them, once, only where room is left. A VM that cannot
 // be restarted raises HA_PROTECTED_VM_RESTART_FAILED.
-import { isXenApiError, xenError, type XenApiError } from '../../xapi/errors';
+import { isXenApiError } from '../../xapi/errors';
+import { internalCall } from '../api/internal-call';
 import type { Engine } from '../engine';
 import type { JobHandler } from '../jobs';
 import { raiseMessage } from '../messages';
@@ -27,20 +28,6 @@ export function restartFailedVms(engine: Engine, vms: readonly string[]): void {
   }
 }
 
-function startOn(engine: Engine, vm: string, host: string): XenApiError | undefined {
-  const def = engine.methods.get('VM.start_on');
-  if (def === undefined) return xenError('INTERNAL_ERROR', 'VM.start_on is not defined');
-  const task = engine.tasks.create('Async.VM.start_on', `HA restart of ${engine.world.get('VM', vm).name_label}`, false);
-  try {
-    def.run({ engine, method: 'VM.start_on', session: '', task }, [vm, host, false, false]);
-    return undefined;
-  } catch (e) {
-    const error = isXenApiError(e) ? e : xenError('INTERNAL_ERROR', String(e));
-    engine.tasks.fail(task, error);
-    return error;
-  }
-}
-
 const restartJob: JobHandler = (engine, args) => {
   const vm = args['vm'] as string;
   const record = engine.world.find('VM', vm);
@@ -57,7 +44,7 @@ const restartJob: JobHandler = (engine, args) => {
       return;
     }
   }
-  const error = startOn(engine, vm, host);
+  const error = internalCall(engine, 'VM.start_on', [vm, host, false, false], `HA restart of ${record.name_label}`);
   if (error !== undefined && args['bestEffort'] !== true) {
     raiseMessage(engine, 'HA_PROTECTED_VM_RESTART_FAILED', 2, 'VM', vm, `HA could not restart VM '${record.name_label}': ${error.code}.`);
   }
