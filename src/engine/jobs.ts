@@ -5,6 +5,8 @@ import { HOST_POWER_JOBS } from './faults/host-power';
 import { HA_API_JOBS } from './ha/ha-api';
 import { LIVENESS_JOBS } from './ha/liveness';
 import { HA_RESTART_JOBS } from './ha/restart';
+import { VDI_COPY_JOBS } from './storage/vdi-copy';
+import { VM_CLONE_JOBS } from './vm/clone-api';
 import { VM_LIFECYCLE_JOBS } from './vm/lifecycle-jobs';
 import { WLB_JOBS } from './wlb/wlb-api';
 
@@ -18,4 +20,6 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...HA_RESTART_JOBS,
   ...HA_API_JOBS,
   ...WLB_JOBS,
+  ...VDI_COPY_JOBS,
+  ...VM_CLONE_JOBS,
 ]);

@@ -9,7 +9,11 @@ import { defineSystemApi } from './system-api';
 import { defineTaskApi } from './task-api';
 import { defineFaultApi } from '../faults/fault-api';
 import { defineHaApi } from '../ha/ha-api';
+import { defineVbdApi } from '../devices/vbd-api';
+import { defineVifApi } from '../devices/vif-api';
 import { defineVdiApi } from '../storage/vdi-api';
+import { defineVdiCopyApi } from '../storage/vdi-copy';
+import { defineVmCloneApi } from '../vm/clone-api';
 import { defineVmConfigApi } from '../vm/config-api';
 import { defineWlbApi } from '../wlb/wlb-api';
 import { defineVmLifecycleApi } from '../vm/lifecycle-api';
@@ -31,6 +35,10 @@ export function buildMethodTable(): MethodTable {
   defineHaApi(table);
   defineFaultApi(table);
   defineWlbApi(table);
+  defineVdiCopyApi(table);
+  defineVbdApi(table);
+  defineVifApi(table);
+  defineVmCloneApi(table);
   cached = table;
   return table;
 }

@@ -5,6 +5,36 @@ import type { VDIRecord } from '../../xapi/types';
 import { xenError } from '../../xapi/errors';
 import type { Engine } from '../engine';
 
+const MiB = 1024 ** 2;
+
+/** SR types whose VDIs are sparse VHD files (thin): they take space as the guest writes. */
+export const THIN_SR_TYPES: ReadonlySet<string> = new Set(['nfs', 'ext', 'smb', 'file', 'gfs2']);
+
+export function isThinSr(type: string): boolean {
+  return THIN_SR_TYPES.has(type);
+}
+
+/** Bytes a VHD of `size` takes on an LVM SR: data + BAT/bitmaps (≈ size/4096 + 2 MiB), whole 4 MiB extents. */
+export function lvhdSize(size: number): number {
+  const extent = 4 * MiB;
+  return Math.ceil((size + size / 4096 + 2 * MiB) / extent) * extent;
+}
+
+/**
+ * Bytes a new, never-written VHD file of `size` takes: footer copy, header and
+ * the block allocation table (4 bytes per 2 MiB block, in 512-byte sectors).
+ */
+export function emptyVhdFileSize(size: number): number {
+  const bat = Math.ceil((Math.ceil(size / (2 * MiB)) * 4) / 512) * 512;
+  return 512 + 1024 + bat + 512;
+}
+
+/** What a fresh VDI of `size` occupies on an SR of `type`: all of it when thick, its metadata when thin. */
+export function newVdiFootprint(type: string, size: number): number {
+  if (type === 'iso' || type === 'udev') return size;
+  return isThinSr(type) ? emptyVhdFileSize(size) : lvhdSize(size);
+}
+
 export function srFreeSpace(engine: Engine, sr: string): number {
   const record = engine.world.get('SR', sr);
   return record.physical_size - record.physical_utilisation;
@@ -21,6 +51,20 @@ export function createVdi(engine: Engine, sr: string, fields: Partial<VDIRecord>
     virtual_allocation: record.virtual_allocation + fields.virtual_size,
   });
   return vdi;
+}
+
+/** Change a VDI's virtual size and what it occupies, keeping its SR's totals exact. */
+export function resizeVdiSpace(engine: Engine, vdi: string, virtualSize: number, physical: number): void {
+  const record = engine.world.get('VDI', vdi);
+  const grow = physical - record.physical_utilisation;
+  const free = srFreeSpace(engine, record.SR);
+  if (grow > free) throw xenError('SR_FULL', grow, free);
+  const sr = engine.world.get('SR', record.SR);
+  engine.world.update('VDI', vdi, { virtual_size: virtualSize, physical_utilisation: physical });
+  engine.world.update('SR', record.SR, {
+    physical_utilisation: sr.physical_utilisation + grow,
+    virtual_allocation: sr.virtual_allocation + virtualSize - record.virtual_size,
+  });
 }
 
 export function destroyVdi(engine: Engine, vdi: string): void {

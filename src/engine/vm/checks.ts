@@ -2,7 +2,7 @@
 // control domain, template, power state, PCI passthrough, other operations.
 import { xenError } from '../../xapi/errors';
 import type { Engine } from '../engine';
-import { OPERATION_STATES, TEMPLATE_OPERATIONS, expectedStates } from './power-table';
+import { OPERATION_STATES, TEMPLATE_OPERATIONS, expectedStates, isDefaultTemplate } from './power-table';
 
 const PINNED_BY_PCI = new Set(['suspend', 'pool_migrate', 'migrate_send', 'checkpoint']);
 
@@ -10,6 +10,8 @@ export function assertVmOperation(engine: Engine, vmRef: string, op: string): vo
   const vm = engine.world.get('VM', vmRef);
   if (vm.is_control_domain) throw xenError('OPERATION_NOT_ALLOWED', 'This operation is not allowed on the control domain');
   if (vm.is_a_template && !TEMPLATE_OPERATIONS.has(op)) throw xenError('VM_IS_TEMPLATE', vmRef);
+  // A default template (one XenServer ships) cannot be destroyed (xapi_vm_lifecycle.ml check_template).
+  if (vm.is_a_template && op === 'destroy' && isDefaultTemplate(vm)) throw xenError('VM_IS_TEMPLATE', vmRef);
   const states = OPERATION_STATES[op];
   if (states !== undefined && !states.includes(vm.power_state as never)) {
     throw xenError('VM_BAD_POWER_STATE', vmRef, expectedStates(op), vm.power_state.toLowerCase());

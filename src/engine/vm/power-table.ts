@@ -58,3 +58,8 @@ export const COPY_LIKE: ReadonlySet<string> = new Set(['clone', 'copy', 'export'
 export function expectedStates(op: string): string {
   return (OPERATION_STATES[op] ?? []).map((s) => s.toLowerCase()).join(', ');
 }
+
+/** xapi counts a template as a default one by the field or by other_config default_template=true. */
+export function isDefaultTemplate(vm: { readonly is_default_template: boolean; readonly other_config: Readonly<Record<string, string>> }): boolean {
+  return vm.is_default_template || vm.other_config['default_template'] === 'true';
+}

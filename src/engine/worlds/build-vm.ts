@@ -18,7 +18,7 @@ import type { OsFamily } from '../vm/durations';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { vmMemoryOverhead } from '../host/memory';
-import { createVdi } from '../storage/vdi-space';
+import { createVdi, lvhdSize, THIN_SR_TYPES } from '../storage/vdi-space';
 import { stamp } from './build-host';
 import type { TemplateSpec } from './catalog/templates';
 
@@ -70,13 +70,6 @@ export interface BuiltVm {
   readonly vifs: readonly string[];
 }
 
-const THIN_SR_TYPES = new Set(['nfs', 'ext', 'smb', 'file', 'gfs2']);
-
-/** Bytes a VHD of `size` takes on an LVM SR: data + BAT/bitmaps (≈ size/4096 + 2 MiB), whole 4 MiB extents. */
-export function lvhdSize(size: number): number {
-  const extent = 4 * MiB;
-  return Math.ceil((size + size / 4096 + 2 * MiB) / extent) * extent;
-}
 
 /** A random locally administered unicast MAC, as xapi makes for VIFs. */
 export function randomVifMac(engine: Engine): string {

@@ -1,0 +1,160 @@
+// VDI.copy and VDI.clone. A copy makes the destination VDI at once (xapi's
+// VDI.copy calls VDI.create first, so its space is taken before any data
+// moves), then streams the data in virtual time at the slower SR's bandwidth;
+// cancelling it destroys the half-made copy. A clone is a fast VHD clone on
+// the same SR: a new leaf that shares the parent's data.
+import { xenError } from '../../xapi/errors';
+import { NULL_REF } from '../../xapi/refs';
+import type { Engine } from '../engine';
+import { define, PENDING, ref, type Call, type MethodTable } from '../api/registry';
+import type { JobHandler } from '../jobs';
+import { assertSrCanCreateVdis, assertSrPlugged, makeVdi } from './vdi-api';
+import { destroyVdi, emptyVhdFileSize, isThinSr, lvhdSize, resizeVdiSpace, srBandwidth } from './vdi-space';
+
+/** Setting up a copy: both disks are attached in dom0 before sparse_dd runs. */
+const COPY_SETUP_SECONDS = 2;
+/** A VHD clone: snapshot the leaf, create a new child (a metadata operation). */
+export const CLONE_SECONDS = 0.5;
+
+/** Bytes a copy has to move: what the source has written (all of a thick disk). */
+function dataOf(engine: Engine, vdi: string): number {
+  const record = engine.world.get('VDI', vdi);
+  const thin = isThinSr(engine.world.get('SR', record.SR).type);
+  return thin ? Math.max(0, Math.min(record.virtual_size, record.physical_utilisation - emptyVhdFileSize(record.virtual_size))) : record.virtual_size;
+}
+
+/** What the copy occupies on the destination SR once written. */
+function copyFootprint(engine: Engine, src: string, sr: string): number {
+  const size = engine.world.get('VDI', src).virtual_size;
+  return isThinSr(engine.world.get('SR', sr).type) ? emptyVhdFileSize(size) + dataOf(engine, src) : lvhdSize(size);
+}
+
+/** Virtual seconds to copy `src` to SR `sr`. */
+export function copySeconds(engine: Engine, src: string, sr: string): number {
+  const from = engine.world.get('SR', engine.world.get('VDI', src).SR).type;
+  const to = engine.world.get('SR', sr).type;
+  return COPY_SETUP_SECONDS + dataOf(engine, src) / Math.min(srBandwidth(from), srBandwidth(to));
+}
+
+/** Create the copy of `src` on `sr` with its final footprint (SR_FULL if it cannot fit). */
+export function createCopyTarget(engine: Engine, src: string, sr: string): string {
+  const r = engine.world.get('VDI', src);
+  if (!r.managed) throw xenError('VDI_NOT_MANAGED', src);
+  const dst = makeVdi(engine, sr, {
+    name_label: r.name_label,
+    name_description: r.name_description,
+    virtual_size: r.virtual_size,
+    type: r.type,
+    sharable: r.sharable,
+    read_only: false, // CA-64962: a copy is always writable, so a read-only source can be copied
+    other_config: r.other_config,
+    xenstore_data: r.xenstore_data,
+    tags: r.tags,
+  });
+  const footprint = copyFootprint(engine, src, sr);
+  const made = engine.world.get('VDI', dst);
+  if (footprint > made.physical_utilisation) {
+    try {
+      resizeVdiSpace(engine, dst, made.virtual_size, footprint);
+    } catch (e) {
+      destroyVdi(engine, dst);
+      throw e;
+    }
+  }
+  return dst;
+}
+
+/** A fast clone of `src` on its own SR. */
+export function cloneVdi(engine: Engine, src: string): string {
+  const r = engine.world.get('VDI', src);
+  if (!r.managed) throw xenError('VDI_NOT_MANAGED', src);
+  assertSrCanCreateVdis(engine, r.SR);
+  return makeVdi(engine, r.SR, {
+    name_label: r.name_label,
+    name_description: r.name_description,
+    virtual_size: r.virtual_size,
+    type: r.type,
+    sharable: r.sharable,
+    read_only: r.read_only,
+    other_config: r.other_config,
+    xenstore_data: r.xenstore_data,
+    tags: r.tags,
+  });
+}
+
+function copy(call: Call, src: string, sr: string, into: string): typeof PENDING {
+  const { engine, task } = call;
+  const record = engine.world.get('VDI', src);
+  assertSrPlugged(engine, record.SR);
+  let dst: string;
+  let created = false;
+  if (into !== NULL_REF) {
+    if (!engine.world.has('VDI', into)) throw xenError('HANDLE_INVALID', 'VDI', into);
+    const target = engine.world.get('VDI', into);
+    if (target.read_only) throw xenError('VDI_READONLY', into);
+    if (target.virtual_size < record.virtual_size) throw xenError('VDI_TOO_SMALL', into, record.virtual_size);
+    engine.operations.assertFree('VDI', into, 'copy');
+    dst = into;
+  } else {
+    engine.operations.assertFree('VDI', src, 'copy');
+    dst = createCopyTarget(engine, src, sr);
+    created = true;
+  }
+  const seconds = copySeconds(engine, src, engine.world.get('VDI', dst).SR);
+  engine.operations.begin(
+    task,
+    [
+      { cls: 'VDI', ref: src, op: 'copy' },
+      { cls: 'VDI', ref: dst, op: 'copy' },
+    ],
+    { kind: 'vdi.copy.cancel', args: { task, dst, created } },
+  );
+  engine.tasks.progressOver(task, seconds);
+  engine.scheduler.after(seconds, 'vdi.copy.done', { task, dst });
+  return PENDING;
+}
+
+const copyDone: JobHandler = (engine, a) => {
+  engine.tasks.succeed(a['task'] as string, a['dst'] as string);
+};
+
+const copyCancel: JobHandler = (engine, a) => {
+  const dst = a['dst'] as string;
+  if (a['created'] === true && engine.world.has('VDI', dst)) {
+    engine.operations.end(a['task'] as string);
+    destroyVdi(engine, dst);
+  }
+};
+
+export const VDI_COPY_JOBS: readonly (readonly [string, JobHandler])[] = [
+  ['vdi.copy.done', copyDone],
+  ['vdi.copy.cancel', copyCancel],
+];
+
+export function defineVdiCopyApi(table: MethodTable): void {
+  define(table, {
+    name: 'VDI.copy',
+    params: [
+      { name: 'vdi', type: ref('VDI') },
+      { name: 'sr', type: ref('SR') },
+      // Refs that may be NULL: checked in copy().
+      { name: 'base_vdi', type: 'string' },
+      { name: 'into_vdi', type: 'string' },
+    ],
+    // Older clients (XenCenter's VDI.async_copy(session, vdi, sr)) give only vdi and sr.
+    optionalTail: 2,
+    async: true,
+    cancellable: true,
+    run: (call, [vdi, sr, , into]) => copy(call, vdi as string, sr as string, typeof into === 'string' ? into : NULL_REF),
+  });
+  define(table, {
+    name: 'VDI.clone',
+    params: [
+      { name: 'vdi', type: ref('VDI') },
+      { name: 'driver_params', type: 'string_map' },
+    ],
+    optionalTail: 1,
+    async: true,
+    run: ({ engine }, [vdi]) => cloneVdi(engine, vdi as string),
+  });
+}

@@ -1,0 +1,27 @@
+// What a guest's PV drivers (XenServer VM Tools) make possible, as xapi
+// decides it: the tools report a driver version in VM_guest_metrics; without
+// one an HVM guest cannot hot-plug disks or network interfaces
+// (VM_MISSING_PV_DRIVERS, xapi_vbd_helpers.ml / xapi_vif_helpers.ml) and does
+// not advertise clean shutdown, reboot or suspend (xapi_vm_lifecycle.ml).
+import { xenError } from '../../xapi/errors';
+import type { Engine } from '../engine';
+import { isHvm } from './placement';
+
+/** Xapi_pv_driver_version: drivers are present when the tools report a numeric major and minor version. */
+export function hasPvDrivers(engine: Engine, vm: string): boolean {
+  const record = engine.world.get('VM', vm);
+  const version = engine.world.find('VM_guest_metrics', record.guest_metrics)?.PV_drivers_version;
+  if (version === undefined) return false;
+  return /^\d+$/.test(version['major'] ?? '') && /^\d+$/.test(version['minor'] ?? '');
+}
+
+/** Hot-plug of a VBD or VIF into a running VM: HVM guests need their PV drivers; PV and PVH guests are enlightened. */
+export function assertCanHotplug(engine: Engine, vm: string, kind: 'vbd' | 'vif'): void {
+  const record = engine.world.get('VM', vm);
+  if (record.power_state !== 'Running') throw xenError('VM_BAD_POWER_STATE', vm, 'running', record.power_state.toLowerCase());
+  if (!isHvm(record)) return;
+  if (!hasPvDrivers(engine, vm)) throw xenError('VM_MISSING_PV_DRIVERS', vm);
+  const gm = engine.world.find('VM_guest_metrics', record.guest_metrics);
+  const can = kind === 'vbd' ? gm?.can_use_hotplug_vbd : gm?.can_use_hotplug_vif;
+  if (can === 'no') throw xenError('VM_LACKS_FEATURE', vm);
+}
