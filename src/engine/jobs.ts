@@ -7,6 +7,7 @@ import { LIVENESS_JOBS } from './ha/liveness';
 import { HA_RESTART_JOBS } from './ha/restart';
 import { VDI_COPY_JOBS } from './storage/vdi-copy';
 import { VM_CLONE_JOBS } from './vm/clone-api';
+import { MIGRATION_JOBS } from './migration/migrate-run';
 import { VM_LIFECYCLE_JOBS } from './vm/lifecycle-jobs';
 import { WLB_JOBS } from './wlb/wlb-api';
 
@@ -22,4 +23,5 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...WLB_JOBS,
   ...VDI_COPY_JOBS,
   ...VM_CLONE_JOBS,
+  ...MIGRATION_JOBS,
 ]);

@@ -11,6 +11,7 @@ import { defineFaultApi } from '../faults/fault-api';
 import { defineHaApi } from '../ha/ha-api';
 import { defineVbdApi } from '../devices/vbd-api';
 import { defineVifApi } from '../devices/vif-api';
+import { defineMigrateApi } from '../migration/migrate-api';
 import { defineVdiApi } from '../storage/vdi-api';
 import { defineVdiCopyApi } from '../storage/vdi-copy';
 import { defineVmCloneApi } from '../vm/clone-api';
@@ -39,6 +40,7 @@ export function buildMethodTable(): MethodTable {
   defineVbdApi(table);
   defineVifApi(table);
   defineVmCloneApi(table);
+  defineMigrateApi(table);
   cached = table;
   return table;
 }

@@ -12,7 +12,7 @@ import { isHvm } from './placement';
 
 type Args = Readonly<Record<string, unknown>>;
 
-function nextDomid(engine: Engine): number {
+export function nextDomid(engine: Engine): number {
   let max = 0;
   for (const [, vm] of engine.world.entries('VM')) if (vm.domid > max) max = vm.domid;
   return max + 1;

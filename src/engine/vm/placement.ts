@@ -29,8 +29,11 @@ function networkOn(engine: Engine, network: string, host: string): boolean {
   return record.PIFs.some((pif) => engine.world.find('PIF', pif)?.host === host);
 }
 
-/** The first reason `vm` cannot boot on `host`, or undefined (memory counted as `needed`). */
-export function bootError(engine: Engine, vmRef: string, host: string, needed?: number): XenApiError | undefined {
+/**
+ * The first reason `vm` cannot boot on `host`, or undefined (memory counted as
+ * `needed`; disks in `vdiMap` judged by the SR they are being moved to).
+ */
+export function bootError(engine: Engine, vmRef: string, host: string, needed?: number, vdiMap: Readonly<Record<string, string>> = {}): XenApiError | undefined {
   const vm = engine.world.get('VM', vmRef);
   const h = engine.world.get('host', host);
   const metrics = engine.world.find('host_metrics', h.metrics);
@@ -42,7 +45,7 @@ export function bootError(engine: Engine, vmRef: string, host: string, needed?: 
   for (const vbdRef of vm.VBDs) {
     const vbd = engine.world.find('VBD', vbdRef);
     if (vbd === undefined || vbd.empty || vbd.VDI === NULL_REF) continue;
-    const sr = engine.world.find('VDI', vbd.VDI)?.SR;
+    const sr = vdiMap[vbd.VDI] ?? engine.world.find('VDI', vbd.VDI)?.SR;
     if (sr !== undefined && !srAttachedOn(engine, sr, host)) return xenError('VM_REQUIRES_SR', vmRef, sr);
   }
   for (const vifRef of vm.VIFs) {

@@ -1,0 +1,177 @@
+// XenAPI calls of XenMotion: VM.pool_migrate, VM.assert_can_migrate,
+// VM.migrate_send with host.migrate_receive (Storage XenMotion), and the
+// host maintenance calls host.disable / host.enable / host.evacuate /
+// host.get_vms_which_prevent_evacuation. Simulator.get_migration returns a
+// migration's record; Simulator.cut_migration_network is the network fault.
+import { xenError } from '../../xapi/errors';
+import { define, PENDING, ref, type MethodTable } from '../api/registry';
+import type { Engine } from '../engine';
+import { runningMigrations } from './bandwidth';
+import { beginEvacuation, evacuationPlan } from './evacuate-run';
+import { assertCanMigrate, type VdiMap } from './migrate-checks';
+import { beforeSwitch, beginMigration, failMigration } from './migrate-run';
+import { readRecord, recordOfTask, VM_KEY, type MigrationRecord } from './migration-record';
+import { pingSamples } from './ping';
+
+const vmParam = { name: 'vm', type: ref('VM') } as const;
+const hostParam = { name: 'host', type: ref('host') } as const;
+const destParam = { name: 'dest', type: 'string_map' } as const;
+const liveParam = { name: 'live', type: 'bool' } as const;
+const vdiMapParam = { name: 'vdi_map', type: 'string_map' } as const;
+const vifMapParam = { name: 'vif_map', type: 'string_map' } as const;
+const optionsParam = { name: 'options', type: 'string_map' } as const;
+const vgpuMapParam = { name: 'vgpu_map', type: 'string_map' } as const;
+
+/** The destination host of a host.migrate_receive map, checked. */
+function destHost(engine: Engine, dest: Readonly<Record<string, string>>): string {
+  const host = dest['host'];
+  if (host === undefined || !engine.world.has('host', host)) throw xenError('INVALID_VALUE', 'dest', 'no host in the destination map (use host.migrate_receive)');
+  return host;
+}
+
+/** Check a vdi_map: VDIs of this VM to SRs that exist. */
+function checkVdiMap(engine: Engine, vm: string, map: Readonly<Record<string, string>>): VdiMap {
+  const mine = new Set(engine.world.get('VM', vm).VBDs.map((vbd) => engine.world.find('VBD', vbd)?.VDI));
+  for (const [vdi, sr] of Object.entries(map)) {
+    if (!engine.world.has('VDI', vdi)) throw xenError('HANDLE_INVALID', 'VDI', vdi);
+    if (!engine.world.has('SR', sr)) throw xenError('HANDLE_INVALID', 'SR', sr);
+    if (!mine.has(vdi)) throw xenError('VDI_NOT_IN_MAP', vdi);
+  }
+  return map;
+}
+
+function lastMigration(engine: Engine, ref: string): MigrationRecord | undefined {
+  if (engine.world.has('task', ref)) return recordOfTask(engine, ref);
+  const vm = engine.world.get('VM', ref);
+  for (const task of Object.keys(vm.current_operations)) {
+    const running = recordOfTask(engine, task);
+    if (running !== undefined) return running;
+  }
+  return readRecord(vm.other_config[VM_KEY]);
+}
+
+export function defineMigrateApi(table: MethodTable): void {
+  define(table, {
+    name: 'VM.pool_migrate',
+    params: [vmParam, hostParam, optionsParam],
+    async: true,
+    cancellable: true,
+    run: ({ engine, task }, [vm, host, options]) => {
+      assertCanMigrate(engine, vm as string, host as string, 'pool_migrate');
+      const live = (options as Record<string, string>)['live'] !== 'false';
+      beginMigration(engine, task, { vm: vm as string, host: host as string, op: 'pool_migrate', live, vdiMap: {} });
+      return PENDING;
+    },
+  });
+
+  define(table, {
+    name: 'VM.assert_can_migrate',
+    params: [vmParam, destParam, liveParam, vdiMapParam, vifMapParam, optionsParam, vgpuMapParam],
+    optionalTail: 1,
+    async: true,
+    run: ({ engine }, [vm, dest, , vdiMap]) => {
+      const host = destHost(engine, dest as Record<string, string>);
+      const map = checkVdiMap(engine, vm as string, vdiMap as Record<string, string>);
+      assertCanMigrate(engine, vm as string, host, 'migrate_send', map);
+    },
+  });
+
+  define(table, {
+    name: 'VM.migrate_send',
+    params: [vmParam, destParam, liveParam, vdiMapParam, vifMapParam, optionsParam, vgpuMapParam],
+    optionalTail: 1,
+    async: true,
+    cancellable: true,
+    run: ({ engine, task }, [vm, dest, live, vdiMap]) => {
+      const host = destHost(engine, dest as Record<string, string>);
+      const map = checkVdiMap(engine, vm as string, vdiMap as Record<string, string>);
+      assertCanMigrate(engine, vm as string, host, 'migrate_send', map);
+      beginMigration(engine, task, { vm: vm as string, host, op: 'migrate_send', live: live as boolean, vdiMap: map });
+      return PENDING;
+    },
+  });
+
+  define(table, {
+    name: 'host.migrate_receive',
+    params: [hostParam, { name: 'network', type: ref('network') }, optionsParam],
+    async: true,
+    run: ({ engine, session }, [host]) => {
+      const h = engine.world.get('host', host as string);
+      const master = engine.world.find('host', engine.masterRef())?.address ?? h.address;
+      // The map a sender hands to VM.migrate_send: where to reach the receiver, and as whom.
+      return {
+        host: host as string,
+        session_id: session,
+        master: `http://${master}/`,
+        xenops: `http://${h.address}/services/xenops?session_id=${session}`,
+        SM: `http://${h.address}/services/SM?session_id=${session}`,
+      };
+    },
+  });
+
+  define(table, {
+    name: 'host.disable',
+    params: [hostParam],
+    async: true,
+    run: ({ engine }, [host]) => {
+      engine.world.update('host', host as string, { enabled: false });
+    },
+  });
+  define(table, {
+    name: 'host.enable',
+    params: [hostParam],
+    async: true,
+    run: ({ engine }, [host]) => {
+      engine.world.update('host', host as string, { enabled: true });
+    },
+  });
+
+  define(table, {
+    name: 'host.get_vms_which_prevent_evacuation',
+    params: [{ name: 'self', type: ref('host') }],
+    async: true,
+    run: ({ engine }, [host]) => Object.fromEntries([...evacuationPlan(engine, host as string).blocked].map(([vm, e]) => [vm, e.toArray()])),
+  });
+
+  define(table, {
+    name: 'host.evacuate',
+    params: [hostParam, { name: 'network', type: ref('network') }, { name: 'evacuate_batch_size', type: 'int' }],
+    optionalTail: 2,
+    async: true,
+    run: ({ engine, task }, [host]) => {
+      const empty = beginEvacuation(engine, task, host as string);
+      return empty ? undefined : PENDING;
+    },
+  });
+
+  define(table, {
+    name: 'Simulator.get_migration',
+    params: [{ name: 'task_or_vm', type: ref('any') }],
+    run: ({ engine }, [ref]) => {
+      const cls = engine.world.classOf(ref as string);
+      if (cls !== 'task' && cls !== 'VM') throw xenError('HANDLE_INVALID', 'task or VM', ref as string);
+      const record = lastMigration(engine, ref as string);
+      if (record === undefined) throw xenError('INVALID_VALUE', 'task_or_vm', `${ref as string} has no migration`);
+      return { ...record, ping: pingSamples(engine, record) };
+    },
+  });
+
+  define(table, {
+    name: 'Simulator.cut_migration_network',
+    params: [{ name: 'host', type: ref('host') }],
+    run: ({ engine }, [host]) => {
+      // Every migration to or from the host that has not switched yet loses its stream.
+      const failed: string[] = [];
+      for (const m of runningMigrations(engine)) {
+        if (m.source !== host && m.destination !== host) continue;
+        const vm = engine.world.get('VM', m.vm);
+        for (const task of Object.keys(vm.current_operations)) {
+          const record = recordOfTask(engine, task);
+          if (record === undefined || !beforeSwitch(record)) continue;
+          if (failMigration(engine, task, 'Connection to the destination lost: the migration stream was cut')) failed.push(task);
+        }
+      }
+      return failed;
+    },
+  });
+}
