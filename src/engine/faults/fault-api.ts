@@ -9,6 +9,7 @@ import type { ClassName } from '../../xapi/datamodel/classes';
 import type { Engine } from '../engine';
 import { define, type MethodTable } from '../api/registry';
 import { raiseMessage } from '../messages';
+import { failMigrationsOf } from '../migration/migrate-run';
 import { FAULT_KINDS, faultKey, HOST_FAULTS, PIF_FAULT, SR_FAULT, setOtherConfig, type FaultKind, type HostFault } from './fault-state';
 
 const DEGRADED_FROM_KEY = 'xenlab-fault-degraded-from';
@@ -77,6 +78,7 @@ export function defineFaultApi(table: MethodTable): void {
         setPifSpeed(engine, ref, mbit);
       }
       setOtherConfig(engine, cls, ref, patch);
+      if (kind === 'power' || kind === 'management-network') failMigrationsOf(engine, ref);
       const alertOn = cls === 'PIF' ? engine.world.get('PIF', ref).host : ref;
       raiseMessage(engine, 'XENLAB_FAULT_INJECTED', 3, cls === 'PIF' ? 'host' : cls, alertOn, `Simulated fault: the ${DESCRIPTIONS[kind]} (${describe(engine, cls, ref)}).`);
       engine.runJob('ha.evaluate', {});

@@ -96,13 +96,13 @@ describe('VM.pool_migrate', () => {
     expect((await lab.call<Migration>('Simulator.get_migration', vm)).status).toBe('cancelled');
   });
 
-  it('a cut migration network fails the task with VM_MIGRATE_FAILED; the VM keeps running on the source', async () => {
+  it('a cut management (migration) network fails the task with VM_MIGRATE_FAILED; the VM keeps running on the source', async () => {
     const { lab, vm, source, target } = await setup();
     const freeBefore = hostMemoryFree(lab.engine, target);
     const task = await lab.call<string>('Async.VM.pool_migrate', vm, target, { live: 'true' });
     lab.engine.advance(2); // mid-copy
     expect((await lab.call<Migration>('Simulator.get_migration', task)).phase).toBe('memory');
-    expect(await lab.call('Simulator.cut_migration_network', target)).toEqual([task]);
+    await lab.call('Simulator.inject_fault', 'management-network', target, {});
     const t = lab.engine.world.get('task', task);
     expect(t.status).toBe('failure');
     expect(t.error_info.slice(0, 4)).toEqual(['VM_MIGRATE_FAILED', vm, source, target]);

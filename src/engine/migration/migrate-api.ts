@@ -2,14 +2,14 @@
 // VM.migrate_send with host.migrate_receive (Storage XenMotion), and the
 // host maintenance calls host.disable / host.enable / host.evacuate /
 // host.get_vms_which_prevent_evacuation. Simulator.get_migration returns a
-// migration's record; Simulator.cut_migration_network is the network fault.
+// migration's record. (A network or power fault, Simulator.inject_fault, fails
+// the migrations of the host it hits: see failMigrationsOf.)
 import { xenError } from '../../xapi/errors';
 import { define, PENDING, ref, type MethodTable } from '../api/registry';
 import type { Engine } from '../engine';
-import { runningMigrations } from './bandwidth';
 import { beginEvacuation, evacuationPlan } from './evacuate-run';
 import { assertCanMigrate, type VdiMap } from './migrate-checks';
-import { beforeSwitch, beginMigration, failMigration } from './migrate-run';
+import { beginMigration } from './migrate-run';
 import { readRecord, recordOfTask, VM_KEY, type MigrationRecord } from './migration-record';
 import { pingSamples } from './ping';
 
@@ -153,25 +153,6 @@ export function defineMigrateApi(table: MethodTable): void {
       const record = lastMigration(engine, ref as string);
       if (record === undefined) throw xenError('INVALID_VALUE', 'task_or_vm', `${ref as string} has no migration`);
       return { ...record, ping: pingSamples(engine, record) };
-    },
-  });
-
-  define(table, {
-    name: 'Simulator.cut_migration_network',
-    params: [{ name: 'host', type: ref('host') }],
-    run: ({ engine }, [host]) => {
-      // Every migration to or from the host that has not switched yet loses its stream.
-      const failed: string[] = [];
-      for (const m of runningMigrations(engine)) {
-        if (m.source !== host && m.destination !== host) continue;
-        const vm = engine.world.get('VM', m.vm);
-        for (const task of Object.keys(vm.current_operations)) {
-          const record = recordOfTask(engine, task);
-          if (record === undefined || !beforeSwitch(record)) continue;
-          if (failMigration(engine, task, 'Connection to the destination lost: the migration stream was cut')) failed.push(task);
-        }
-      }
-      return failed;
     },
   });
 }

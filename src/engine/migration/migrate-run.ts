@@ -13,7 +13,8 @@ import { createVdi, destroyVdi } from '../storage/vdi-space';
 import { createConsoles, destroyConsoles } from '../vm/consoles';
 import { nextDomid } from '../vm/lifecycle-jobs';
 import { isHvm } from '../vm/placement';
-import { migrationBandwidth } from './bandwidth';
+import { hostFaultSince } from '../faults/fault-state';
+import { migrationBandwidth, runningMigrations } from './bandwidth';
 import { dirtyProfileOf, pagesDirtied } from './dirty-model';
 import { enterPhase, recordOfTask, saveRecord, type MigrationRecord, type MirrorRecord, type Phase } from './migration-record';
 import { ACTIVATION_SECONDS, copySeconds, PAGE_SIZE, stopAndCopy, SUSPEND_SECONDS } from './precopy';
@@ -184,10 +185,26 @@ function finish(engine: Engine, record: MigrationRecord, status: MigrationRecord
   if (done.parent !== NULL_REF) evacuationChildEnded(engine, done.parent);
 }
 
+/** Why the migration stream between the two hosts is broken now (a fault), or undefined. */
+function streamBroken(engine: Engine, record: MigrationRecord): string | undefined {
+  for (const h of [record.source, record.destination]) {
+    const host = engine.world.find('host', h);
+    if (host === undefined) continue; // a halted VM's migrate_send has no source host
+    if (hostFaultSince(engine, h, 'power') !== undefined || engine.world.find('host_metrics', host.metrics)?.live === false) return `Host ${host.name_label} is not reachable.`;
+    if (hostFaultSince(engine, h, 'management-network') !== undefined) return `The migration network of ${host.name_label} was cut.`;
+  }
+  return undefined;
+}
+
 const stepJob: JobHandler = (engine, args) => {
   const task = args['task'] as string;
   const record = recordOfTask(engine, task);
   if (record === undefined || record.status !== 'running' || !engine.tasks.isPending(task)) return;
+  const broken = beforeSwitch(record) ? streamBroken(engine, record) : undefined;
+  if (broken !== undefined) {
+    failMigration(engine, task, broken);
+    return;
+  }
   const vm = engine.world.get('VM', record.vm);
   switch (record.phase) {
     case 'mirror':
@@ -267,6 +284,20 @@ export function failMigration(engine: Engine, task: string, msg: string): boolea
   finish(engine, record, 'failure', error.toArray());
   engine.tasks.fail(task, error);
   return true;
+}
+
+/** A fault cut `host` off: every migration to or from it that has not switched fails now. */
+export function failMigrationsOf(engine: Engine, host: string): string[] {
+  const failed: string[] = [];
+  for (const m of runningMigrations(engine)) {
+    if (m.source !== host && m.destination !== host) continue;
+    for (const task of Object.keys(engine.world.get('VM', m.vm).current_operations)) {
+      const record = recordOfTask(engine, task);
+      const why = record === undefined ? undefined : streamBroken(engine, record);
+      if (why !== undefined && failMigration(engine, task, why)) failed.push(task);
+    }
+  }
+  return failed;
 }
 
 export const MIGRATION_JOBS: readonly (readonly [string, JobHandler])[] = [

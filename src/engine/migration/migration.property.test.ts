@@ -1,4 +1,4 @@
-// Random migrations, cancels, network cuts, evacuations and lifecycle calls:
+// Random migrations, cancels, management-network and power faults and repairs, evacuations and lifecycle calls:
 // a running VM is always resident on exactly one host, a halted one on none,
 // and every host's free memory is exactly total − used. fast-check, seeded:
 // the seed is printed; XENLAB_PROPERTY_SEED=<n> replays a run.
@@ -17,7 +17,7 @@ type Step =
   | { kind: 'migrate'; vm: number; host: number; live: boolean }
   | { kind: 'lifecycle'; call: number; vm: number }
   | { kind: 'cancel'; task: number }
-  | { kind: 'cut'; host: number }
+  | { kind: 'cut'; host: number; repair: boolean; power: boolean }
   | { kind: 'evacuate'; host: number }
   | { kind: 'enable'; host: number; on: boolean }
   | { kind: 'advance'; seconds: number };
@@ -28,7 +28,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('migrate' as const), vm: fc.nat(20), host: fc.nat(5), live: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('lifecycle' as const), call: fc.nat(LIFECYCLE.length - 1), vm: fc.nat(20) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), task: fc.nat(20) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cut' as const), host: fc.nat(5) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cut' as const), host: fc.nat(5), repair: fc.boolean(), power: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('evacuate' as const), host: fc.nat(5) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('enable' as const), host: fc.nat(5), on: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('advance' as const), seconds: fc.double({ min: 0, max: 8, noNaN: true }) }) },
@@ -91,7 +91,7 @@ describe('migration invariants under random calls', () => {
           } else if (s.kind === 'cancel') {
             const task = tasks[s.task % Math.max(1, tasks.length)];
             if (task !== undefined) await call('task.cancel', [task]);
-          } else if (s.kind === 'cut') await call('Simulator.cut_migration_network', [hosts[s.host % hosts.length]!]);
+          } else if (s.kind === 'cut') await call(s.repair ? 'Simulator.clear_fault' : 'Simulator.inject_fault', [s.power ? 'power' : 'management-network', hosts[s.host % hosts.length]!]);
           else if (s.kind === 'evacuate') await call('Async.host.evacuate', [hosts[s.host % hosts.length]!]);
           else if (s.kind === 'enable') await call(s.on ? 'host.enable' : 'host.disable', [hosts[s.host % hosts.length]!]);
           else engine.advance(s.seconds);
