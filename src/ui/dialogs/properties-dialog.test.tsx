@@ -48,7 +48,8 @@ describe('PropertiesDialog', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Folder' }), { target: { value: '/Production' } });
     fireEvent.click(save());
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(call.mock.calls).toEqual([
+    // (Simulator.* look-ups read the VM's workload; only the changes are checked here.)
+    expect(call.mock.calls.filter(([method]) => !String(method).startsWith('Simulator.'))).toEqual([
       ['VM.set_name_label', 'OpaqueRef:web', 'web-02'],
       ['VM.remove_tags', 'OpaqueRef:web', 'web'],
       ['VM.add_tags', 'OpaqueRef:web', 'frontend'],

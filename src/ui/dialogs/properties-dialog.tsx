@@ -1,9 +1,12 @@
 // Properties of an object (VM, template, server, pool, SR, network): name,
 // description, tags and folder, as XenCenter's General page of its Properties
-// dialog. Fields are checked as the user types; Save stays disabled until
-// they are valid; the server checks again, and if it refuses, the dialog
-// stays open with its error and the user's edits.
+// dialog; for a VM of a simulated pool also a Workload page (XenLab). Pages
+// are listed on the left as in XenCenter. Fields are checked as the user
+// types; Save stays disabled until every page is valid; the server checks
+// again, and if it refuses, the dialog stays open with its error and the
+// user's edits.
 import * as Dialog from '@radix-ui/react-dialog';
+import * as Tabs from '@radix-ui/react-tabs';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ClassName } from '../../xapi/datamodel/classes';
@@ -13,8 +16,18 @@ import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
 import { useLab } from '../lab/lab-context';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FIELD_HINT, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from './dialog-styles';
+import { useWorkloadEditor } from '../workload/use-workload-editor';
 import { formErrors, formFromRecord, planChanges, tagError, type EditableRecord, type PropertiesForm } from './properties-form';
 import { TagEditor } from './tag-editor';
+import { WorkloadPage } from './workload-page';
+
+const PAGE_TAB =
+  'rounded-sm px-2 py-1 text-left text-[13px] text-slate-800 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600 data-[state=active]:bg-blue-700 data-[state=active]:text-white';
+const PAGE_BODY = 'flex min-h-0 flex-1 flex-col overflow-y-auto px-5 py-4';
+const PAGES = [
+  { value: 'general', label: 'General' },
+  { value: 'workload', label: 'Workload' },
+] as const;
 
 const EDITABLE: ReadonlySet<ClassName> = new Set(['VM', 'host', 'pool', 'SR', 'network']);
 
@@ -58,6 +71,9 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
   const [form, setForm] = useState<PropertiesForm | undefined>(() => (editable === undefined ? undefined : formFromRecord(editable.record)));
   const [tagDraft, setTagDraft] = useState('');
   const [title] = useState(() => editable?.record.name_label ?? '');
+  const guest = editable?.cls === 'VM' && !(editable.record as { is_a_template?: boolean }).is_a_template;
+  const workload = useWorkloadEditor(objectRef, guest);
+  const [page, setPage] = useState('general');
 
   const save = useMutation({
     mutationKey: ['properties', objectRef],
@@ -66,17 +82,24 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
       const now = editable === undefined ? undefined : (lab.cache.get(editable.cls, objectRef) as EditableRecord | undefined);
       if (editable === undefined || now === undefined) throw new Error('This object no longer exists.');
       for (const call of planChanges(editable.cls, objectRef, now, wanted)) await lab.client.call(call.method, ...call.args);
+      await workload.save(lab.client, objectRef);
     },
     onSuccess: onClose,
   });
 
   const errors = form === undefined ? {} : formErrors(form);
-  const valid = form !== undefined && editable !== undefined && errors.name === undefined && errors.folder === undefined;
+  const generalValid = errors.name === undefined && errors.folder === undefined;
+  const valid = form !== undefined && editable !== undefined && generalValid && workload.valid;
   const canSave = valid && !save.isPending;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!canSave || form === undefined) return;
+    if (!canSave || form === undefined) {
+      // Show the page that holds the error.
+      if (!generalValid) setPage('general');
+      else if (!workload.valid) setPage('workload');
+      return;
+    }
     // A tag typed but not added yet is part of what the user asked for.
     const pending = tagDraft.trim();
     const tags = pending !== '' && tagError(pending, form.tags) === undefined ? [...form.tags, pending] : form.tags;
@@ -85,11 +108,44 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
   const failure = save.error === null ? undefined : explainFailure(save.error, lab.cache);
   const update = (patch: Partial<PropertiesForm>) => setForm((f) => (f === undefined ? f : { ...f, ...patch }));
 
+  const general =
+    form === undefined ? null : (
+      <div className="flex flex-col gap-3">
+        <Field id={`${id}-name`} label="Name" error={errors.name}>
+          <input
+            id={`${id}-name`}
+            className={INPUT}
+            value={form.name}
+            required
+            aria-required="true"
+            aria-invalid={errors.name !== undefined || undefined}
+            aria-describedby={errors.name !== undefined ? `${id}-name-error` : undefined}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+        </Field>
+        <Field id={`${id}-description`} label="Description" error={undefined}>
+          <textarea id={`${id}-description`} className={`${INPUT} resize-y`} rows={3} value={form.description} onChange={(e) => update({ description: e.target.value })} />
+        </Field>
+        <Field id={`${id}-folder`} label="Folder" error={errors.folder} hint="A path such as /Production/Web; leave empty for no folder.">
+          <input
+            id={`${id}-folder`}
+            className={INPUT}
+            value={form.folder}
+            placeholder="/Production/Web"
+            aria-invalid={errors.folder !== undefined || undefined}
+            aria-describedby={errors.folder !== undefined ? `${id}-folder-error` : `${id}-folder-hint`}
+            onChange={(e) => update({ folder: e.target.value })}
+          />
+        </Field>
+        <TagEditor tags={form.tags} draft={tagDraft} onChange={(tags) => update({ tags })} onDraftChange={setTagDraft} />
+      </div>
+    );
+
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} w-[min(32rem,calc(100vw-2rem))]`} aria-describedby={undefined}>
+        <Dialog.Content className={`${PANEL} ${workload.available ? 'w-[min(44rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'}`} aria-describedby={undefined}>
           <form onSubmit={submit} className="flex min-h-0 flex-col" noValidate>
             <div className="border-b border-slate-200 px-5 pt-4 pb-3">
               <Dialog.Title className="truncate text-base font-semibold">Properties of {title}</Dialog.Title>
@@ -99,36 +155,32 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
               <p role="alert" className="px-5 py-4 text-slate-700">
                 This object no longer exists, or has no properties to edit here.
               </p>
+            ) : workload.available ? (
+              <Tabs.Root value={page} onValueChange={setPage} orientation="vertical" className="flex min-h-0 flex-1">
+                <Tabs.List aria-label="Property pages" className="flex w-36 shrink-0 flex-col gap-0.5 border-r border-slate-200 bg-slate-50 p-2">
+                  {PAGES.map(({ value, label }) => (
+                    <Tabs.Trigger key={value} value={value} className={PAGE_TAB}>
+                      {label}
+                      {(value === 'general' ? !generalValid : !workload.valid) && (
+                        <>
+                          <span aria-hidden="true" className="ml-1">
+                            ⚠
+                          </span>
+                          <span className="sr-only"> (has errors)</span>
+                        </>
+                      )}
+                    </Tabs.Trigger>
+                  ))}
+                </Tabs.List>
+                <Tabs.Content value="general" forceMount hidden={page !== 'general'} className={PAGE_BODY}>
+                  {general}
+                </Tabs.Content>
+                <Tabs.Content value="workload" forceMount hidden={page !== 'workload'} className={PAGE_BODY}>
+                  <WorkloadPage vmRef={objectRef} editor={workload} />
+                </Tabs.Content>
+              </Tabs.Root>
             ) : (
-              <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-5 py-4">
-                <Field id={`${id}-name`} label="Name" error={errors.name}>
-                  <input
-                    id={`${id}-name`}
-                    className={INPUT}
-                    value={form.name}
-                    required
-                    aria-required="true"
-                    aria-invalid={errors.name !== undefined || undefined}
-                    aria-describedby={errors.name !== undefined ? `${id}-name-error` : undefined}
-                    onChange={(e) => update({ name: e.target.value })}
-                  />
-                </Field>
-                <Field id={`${id}-description`} label="Description" error={undefined}>
-                  <textarea id={`${id}-description`} className={`${INPUT} resize-y`} rows={3} value={form.description} onChange={(e) => update({ description: e.target.value })} />
-                </Field>
-                <Field id={`${id}-folder`} label="Folder" error={errors.folder} hint="A path such as /Production/Web; leave empty for no folder.">
-                  <input
-                    id={`${id}-folder`}
-                    className={INPUT}
-                    value={form.folder}
-                    placeholder="/Production/Web"
-                    aria-invalid={errors.folder !== undefined || undefined}
-                    aria-describedby={errors.folder !== undefined ? `${id}-folder-error` : `${id}-folder-hint`}
-                    onChange={(e) => update({ folder: e.target.value })}
-                  />
-                </Field>
-                <TagEditor tags={form.tags} draft={tagDraft} onChange={(tags) => update({ tags })} onDraftChange={setTagDraft} />
-              </div>
+              <div className={PAGE_BODY}>{general}</div>
             )}
             {failure !== undefined && (
               <div role="alert" className="mx-5 mb-3 rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900">

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format/datetime';
 import { bootOrder, firmware, guestAddresses, managementAgent, operatingSystem, virtualizationMode } from '../../format/vm-words';
 import { List, None, Properties, Row, Section, Text } from '../common/section';
 import { NameRows, Uptime, UuidRow } from './common-rows';
+import { WorkloadRow } from './workload-row';
 
 /** The credit scheduler's default weight (xen/common/sched/credit.c). */
 const DEFAULT_WEIGHT = 256;
@@ -37,6 +38,7 @@ export function VmGeneral({ vmRef }: { vmRef: string }) {
           ) : null}
           <Row label="Operating System">{operatingSystem(vm, gm)}</Row>
           <Row label="Virtualization mode">{virtualizationMode(vm, gm)}</Row>
+          {isVm ? <WorkloadRow vmRef={vmRef} /> : null}
           {isVm ? <Row label="Management agent">{managementAgent(gm)}</Row> : null}
           {isVm ? <Row label="Power state">{vm.power_state}</Row> : null}
           {isVm ? (
