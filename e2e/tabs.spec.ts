@@ -26,7 +26,7 @@ test('a running VM shows General, Memory, Storage and Networking with its disks 
   const errors = collectPageErrors(page);
   await select(page, 'web-01');
   await expect(page.getByRole('main')).toContainText('Running on xenserver-01');
-  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking']);
+  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Performance']);
 
   // General: collapsible sections of properties.
   const panel = page.getByRole('tabpanel');
@@ -73,7 +73,7 @@ test('the tab chosen for one VM is shown for the next one', async ({ page }) => 
 test('a server’s NICs tab lists eth0–eth3 at 1000 Mbit/s', async ({ page }) => {
   const errors = collectPageErrors(page);
   await select(page, 'xenserver-01');
-  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'Search']);
+  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'Performance', 'Search']);
   await page.getByRole('tab', { name: 'NICs' }).click();
   const nics = page.getByRole('table', { name: 'Physical network interfaces' });
   await expect(nics.getByRole('row')).toHaveCount(5);

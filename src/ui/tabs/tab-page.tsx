@@ -4,6 +4,7 @@ import { HomeTab } from './home/home-tab';
 import { MemoryTab } from './memory/memory-tab';
 import { NetworkingTab } from './networking/networking-tab';
 import { NicsTab } from './networking/nics-tab';
+import { PerformanceTab } from './performance/performance-tab';
 import type { FocusedObject } from './object-kind';
 import { SearchTab } from './search/search-tab';
 import { StorageTab } from './storage/storage-tab';
@@ -23,6 +24,8 @@ export function TabPage({ tab, focus }: { tab: TabId; focus: FocusedObject }) {
       return <NetworkingTab focus={focus} />;
     case 'nics':
       return <NicsTab hostRef={focus.ref ?? ''} />;
+    case 'performance':
+      return <PerformanceTab objectRef={focus.ref ?? ''} />;
     case 'search':
       return <SearchTab focus={focus} />;
   }

@@ -6,9 +6,9 @@ describe('tab pages', () => {
     const names = (kind: Parameters<typeof tabsFor>[0], live?: boolean) => tabsFor(kind, live).map((t) => TAB_LABELS[t]);
     expect(names('root')).toEqual(['Home', 'Search']);
     expect(names('pool')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Search']);
-    expect(names('host')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'Search']);
+    expect(names('host')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'Performance', 'Search']);
     expect(names('host', false)).toEqual(['General', 'Storage', 'Networking', 'Search']);
-    expect(names('vm')).toEqual(['General', 'Memory', 'Storage', 'Networking']);
+    expect(names('vm')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Performance']);
     expect(names('template')).toEqual(['General', 'Memory', 'Storage', 'Networking']);
     expect(names('sr')).toEqual(['General', 'Storage']);
     expect(names('network')).toEqual(['General']);

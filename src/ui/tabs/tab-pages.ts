@@ -1,9 +1,11 @@
 // Which tab pages an object has, in XenCenter's order (MainWindow.GetNewTabPages),
 // and which one to show. Tab ids are the lower-case words deep links use.
-// Performance, Snapshots, Console and HA come with later issues: absent here.
+// Snapshots, Console and HA come with later issues: absent here. Performance
+// is a VM's and a live host's (XenCenter shows it for neither a pool nor a
+// host that is down).
 import type { ObjectKind } from './object-kind';
 
-export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'search';
+export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'search';
 
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   home: 'Home',
@@ -12,10 +14,12 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   storage: 'Storage',
   networking: 'Networking',
   nics: 'NICs',
+  performance: 'Performance',
   search: 'Search',
 };
 
-const VM_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking'];
+const VM_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking', 'performance'];
+const TEMPLATE_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking'];
 
 /** The tabs of an object of this kind; Memory and NICs only for a live host. */
 export function tabsFor(kind: ObjectKind, live = true): readonly TabId[] {
@@ -25,11 +29,12 @@ export function tabsFor(kind: ObjectKind, live = true): readonly TabId[] {
     case 'pool':
       return ['general', 'memory', 'storage', 'networking', 'search'];
     case 'host':
-      return live ? ['general', 'memory', 'storage', 'networking', 'nics', 'search'] : ['general', 'storage', 'networking', 'search'];
+      return live ? ['general', 'memory', 'storage', 'networking', 'nics', 'performance', 'search'] : ['general', 'storage', 'networking', 'search'];
     case 'vm':
+      return VM_TABS;
     case 'template':
     case 'snapshot':
-      return VM_TABS;
+      return TEMPLATE_TABS;
     case 'sr':
       return ['general', 'storage'];
     case 'vdi':

@@ -4,6 +4,7 @@
 // method is unknown and host.get_servertime (real XenAPI) answers instead.
 // A query refetched every few seconds (not an event-driven field: nothing in
 // XenAPI ticks with the clock) is cheap, and uptimes are shown to the minute.
+// fetchServerTime also dates the Performance tab's rrd_updates requests.
 import { useQuery } from '@tanstack/react-query';
 import { parseUnixSeconds } from '../../xapi/datetime';
 import type { XenApiClient } from '../../xapi/client';
@@ -18,7 +19,7 @@ export const serverTimeKeys = {
 
 const REFRESH_MS = 3000;
 
-async function fetchServerTime(client: XenApiClient, cache: ObjectCache): Promise<number> {
+export async function fetchServerTime(client: XenApiClient, cache: ObjectCache): Promise<number> {
   try {
     const t = await client.call<{ unix: number }>('Simulator.get_time');
     return t.unix;

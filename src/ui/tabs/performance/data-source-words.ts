@@ -134,13 +134,3 @@ export function formatValue(kind: ValueKind, value: number): string {
       return trim(value, Math.abs(value) >= 10 ? 1 : 2);
   }
 }
-
-/** The kind's words for an axis or a table heading. */
-export const VALUE_KIND_UNITS: Readonly<Record<ValueKind, string>> = {
-  percent: 'percent',
-  bytes: 'bytes',
-  'bytes-per-second': 'bytes per second',
-  microseconds: 'microseconds',
-  'per-second': 'per second',
-  number: '',
-};

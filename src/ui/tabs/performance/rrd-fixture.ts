@@ -1,6 +1,8 @@
 // An rrd_updates answer as xapi sends it with json=true (Rrd_updates.json_of_t:
 // every scalar a string, rows newest first), for tests: one host and one VM,
 // three 5-second rows, AVERAGE only.
+import { parseRrdUpdates } from '../../../xapi/rrd-updates-client';
+
 export const HOST_UUID = '1a2b3c4d-0000-4000-8000-000000000001';
 export const VM_UUID = '5e6f7a8b-0000-4000-8000-000000000002';
 
@@ -28,12 +30,5 @@ export const RRD_UPDATES_JSON = JSON.stringify({
   ],
 });
 
-/** The fixture read as any parser of xapi's JSON would read it. */
-export function fixtureDoc() {
-  const raw = JSON.parse(RRD_UPDATES_JSON) as { meta: { step: string; legend: string[] }; data: { t: string; values: string[] }[] };
-  return {
-    step: Number(raw.meta.step),
-    legend: raw.meta.legend,
-    rows: raw.data.map((r) => ({ t: Number(r.t), values: r.values.map(Number) })),
-  };
-}
+/** The fixture as the console's parser reads it. */
+export const fixtureDoc = () => parseRrdUpdates(RRD_UPDATES_JSON);

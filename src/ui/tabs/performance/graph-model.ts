@@ -1,0 +1,57 @@
+// One graph's drawing plan: a line per data source (XenCenter's name, its
+// colour, its value kind), the rows recharts draws (null where unknown, so a
+// gap shows), one y-axis per value kind, and each line's current, minimum,
+// maximum and average for the legend and the text alternative.
+import { friendlyName, valueKindOf, type NameContext, type ValueKind } from './data-source-words';
+import type { DesignedGraph } from './graph-layout';
+import { statsOf, type ObjectSeries, type SeriesStats } from './rrd-series';
+
+/**
+ * XenCenter's palette (Palette.DefaultColors), in its order; its yellow
+ * (255,255,0) is darkened so a line stays visible on white.
+ */
+export const PALETTE = ['#0066ff', '#339900', '#ff9900', '#660099', '#990033', '#995e00', '#c9a400', '#00c48a', '#009982', '#a68a8c'];
+
+export interface GraphLine {
+  /** The row key recharts reads (data-source names may hold dots, which recharts takes for paths). */
+  readonly key: string;
+  readonly source: string;
+  readonly label: string;
+  readonly kind: ValueKind;
+  readonly color: string;
+  readonly stats: SeriesStats | undefined;
+}
+
+export type GraphRow = Record<string, number | null>;
+
+export interface GraphModel {
+  readonly lines: readonly GraphLine[];
+  /** Oldest first; `t` is the row's time. */
+  readonly rows: readonly GraphRow[];
+  /** Value kinds in order of first use: the first gets the left axis, the second the right. */
+  readonly axes: readonly ValueKind[];
+  /** Whether any line has a known value. */
+  readonly hasData: boolean;
+}
+
+export function graphModel(graph: DesignedGraph, series: ObjectSeries | undefined, names: NameContext = {}): GraphModel {
+  const lines: GraphLine[] = graph.sources.map((source, i) => ({
+    key: `s${String(i)}`,
+    source,
+    label: friendlyName(source, names),
+    kind: valueKindOf(source),
+    color: PALETTE[i % PALETTE.length]!,
+    stats: statsOf(series?.values.get(source) ?? []),
+  }));
+  const times = series?.times ?? [];
+  const rows = times.map((t, r) => {
+    const row: GraphRow = { t };
+    lines.forEach((line) => {
+      const v = series?.values.get(line.source)?.[r];
+      row[line.key] = v === undefined || Number.isNaN(v) ? null : v;
+    });
+    return row;
+  });
+  const axes = [...new Set(lines.map((l) => l.kind))];
+  return { lines, rows, axes, hasData: lines.some((l) => l.stats !== undefined) };
+}
