@@ -14,6 +14,7 @@ import { Rng, type RngState } from './time/rng';
 import { Scheduler, type SchedulerState } from './time/scheduler';
 import { World, type WorldState } from './world/world';
 import { installDerivedFields } from './derived-fields';
+import { LabStore, type LabState } from './lab/lab-store';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -34,6 +35,8 @@ export interface EngineSnapshot {
   readonly scheduler: SchedulerState;
   readonly world: WorldState;
   readonly operations: Readonly<Record<string, RunningOperation>>;
+  /** The Simulator's non-XenAPI records (bare machines, PXE, console servers); absent in older saves. */
+  readonly lab?: LabState;
 }
 
 /** A host's way to wait in real time (event.from's timeout); absent in tests. */
@@ -50,14 +53,16 @@ export class Engine {
   readonly tasks: Tasks;
   readonly operations: Operations;
   readonly methods: MethodTable;
+  readonly lab: LabStore;
   config: EngineConfig;
   private readonly listeners = new Set<() => void>();
   private notifiedGeneration = 0;
   private realTimer: RealTimer | undefined;
   private virtualWaits: { until: number; wake: () => void }[] = [];
 
-  private constructor(snapshot: Omit<EngineSnapshot, 'version' | 'world' | 'scheduler' | 'operations'> & Partial<EngineSnapshot>) {
+  private constructor(snapshot: Omit<EngineSnapshot, 'version' | 'world' | 'scheduler' | 'operations' | 'lab'> & Partial<EngineSnapshot>) {
     this.config = snapshot.config;
+    this.lab = new LabStore(snapshot.lab);
     this.rng = Rng.fromState(snapshot.rng);
     this.scheduler = snapshot.scheduler ? Scheduler.fromState(snapshot.scheduler) : new Scheduler();
     this.world = new World(() => this.rng.uuid(), snapshot.world);
@@ -96,6 +101,7 @@ export class Engine {
       scheduler: this.scheduler.state(),
       world: this.world.state(),
       operations: this.operations.state(),
+      lab: this.lab.state,
     };
   }
 

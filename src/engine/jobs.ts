@@ -10,6 +10,8 @@ import { VM_CLONE_JOBS } from './vm/clone-api';
 import { MIGRATION_JOBS } from './migration/migrate-run';
 import { VM_LIFECYCLE_JOBS } from './vm/lifecycle-jobs';
 import { WLB_JOBS } from './wlb/wlb-api';
+import { LAB_JOBS } from './lab/install-job';
+import { HOST_POWER_API_JOBS } from './host/host-power-api';
 
 export type JobHandler = (engine: Engine, args: Readonly<Record<string, unknown>>) => void;
 
@@ -24,4 +26,6 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...VDI_COPY_JOBS,
   ...VM_CLONE_JOBS,
   ...MIGRATION_JOBS,
+  ...LAB_JOBS,
+  ...HOST_POWER_API_JOBS,
 ]);

@@ -18,6 +18,9 @@ import { defineVmCloneApi } from '../vm/clone-api';
 import { defineVmConfigApi } from '../vm/config-api';
 import { defineWlbApi } from '../wlb/wlb-api';
 import { defineVmLifecycleApi } from '../vm/lifecycle-api';
+import { defineLabApi } from '../lab/lab-api';
+import { definePoolApi } from '../pool/pool-api';
+import { defineHostPowerApi } from '../host/host-power-api';
 
 let cached: MethodTable | undefined;
 
@@ -41,6 +44,9 @@ export function buildMethodTable(): MethodTable {
   defineVifApi(table);
   defineVmCloneApi(table);
   defineMigrateApi(table);
+  defineLabApi(table);
+  definePoolApi(table);
+  defineHostPowerApi(table);
   cached = table;
   return table;
 }

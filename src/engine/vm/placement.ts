@@ -6,6 +6,7 @@ import { xenError } from '../../xapi/errors';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { hostMemoryFree, startFootprint } from '../host/memory';
+import { poolOfHost, poolOfVm } from '../pool/membership';
 
 export function isHvm(vm: Pick<VMRecord, 'HVM_boot_policy' | 'domain_type'>): boolean {
   if (vm.domain_type === 'hvm') return true;
@@ -69,8 +70,11 @@ export function chooseHost(engine: Engine, vmRef: string, needed?: number): stri
   if (vm.affinity !== NULL_REF && engine.world.has('host', vm.affinity) && bootError(engine, vmRef, vm.affinity, needed) === undefined) {
     return vm.affinity;
   }
+  // Only the VM's own pool's hosts: the world may hold several pools.
+  const pool = poolOfVm(engine, vmRef);
   const hosts = engine.world
     .refs('host')
+    .filter((h) => poolOfHost(engine, h) === pool)
     .map((h) => ({ h, free: hostMemoryFree(engine, h) }))
     .sort((a, b) => b.free - a.free || (a.h < b.h ? -1 : 1));
   for (const { h } of hosts) if (bootError(engine, vmRef, h, needed) === undefined) return h;

@@ -15,7 +15,9 @@ import {
   hasHardwareAssist,
   type CpuModel,
   type CpuModelId,
+  type NicModel,
   type NicModelId,
+  type ServerModel,
   type ServerModelId,
 } from './catalog/hardware';
 
@@ -45,6 +47,8 @@ export interface HostSpec {
   readonly localDisk: number;
   /** When the host booted, in virtual seconds (negative: before the simulation starts). */
   readonly bootedAt: number;
+  /** Hardware not in the catalogue (a lab machine's): replaces cpu, nic and server. */
+  readonly hardware?: { readonly cpu: CpuModel; readonly nic: NicModel; readonly oui: string; readonly server: ServerModel };
 }
 
 export interface BuiltHost {
@@ -96,16 +100,16 @@ function nicOui(nic: NicModelId): string {
 }
 
 /** Consecutive burned-in MACs for the ports of one NIC, under the vendor's OUI. */
-function portMacs(engine: Engine, nic: NicModelId, ports: number): string[] {
+function portMacs(engine: Engine, oui: string, ports: number): string[] {
   const base = engine.rng.int(0, 0xffffff - ports);
   return Array.from({ length: ports }, (_, i) => {
     const low = hex(base + i, 6);
-    return `${nicOui(nic)}:${low.slice(0, 2)}:${low.slice(2, 4)}:${low.slice(4, 6)}`;
+    return `${oui}:${low.slice(0, 2)}:${low.slice(2, 4)}:${low.slice(4, 6)}`;
   });
 }
 
 function createHostRecords(engine: Engine, spec: HostSpec, cpu: CpuModel, memoryTotal: number): string {
-  const server = SERVER_MODELS[spec.server];
+  const server = spec.hardware?.server ?? SERVER_MODELS[spec.server];
   const logical = cpu.coresPerSocket * spec.sockets * cpu.threadsPerCore;
   const hvm = hasHardwareAssist(cpu);
   const bootUnix = engine.unixTime(spec.bootedAt);
@@ -227,8 +231,8 @@ function createCpus(engine: Engine, host: string, cpu: CpuModel, logical: number
 }
 
 function createPifs(engine: Engine, host: string, spec: HostSpec): string[] {
-  const nic = NIC_MODELS[spec.nic];
-  const macs = portMacs(engine, spec.nic, spec.networks.length);
+  const nic = spec.hardware?.nic ?? NIC_MODELS[spec.nic];
+  const macs = portMacs(engine, spec.hardware?.oui ?? nicOui(spec.nic), spec.networks.length);
   return spec.networks.map((network, i) => {
     const metrics = engine.world.create('PIF_metrics', {
       carrier: true,
@@ -323,7 +327,7 @@ export function reportedMemory(installed: number): number {
 
 /** Build one host with its CPUs, NICs, dom0 and local SRs. Host memory is refreshed at the end. */
 export function buildHost(engine: Engine, spec: HostSpec): BuiltHost {
-  const cpu: CpuModel = CPU_MODELS[spec.cpu];
+  const cpu: CpuModel = spec.hardware?.cpu ?? CPU_MODELS[spec.cpu];
   const logical = cpu.coresPerSocket * spec.sockets * cpu.threadsPerCore;
   const memoryTotal = reportedMemory(spec.memory);
   const host = createHostRecords(engine, spec, cpu, memoryTotal);

@@ -5,6 +5,7 @@
 import type { Engine } from '../engine';
 import { NULL_REF } from '../../xapi/refs';
 import type { ClassName, RecordOf } from '../../xapi/types';
+import { hostsOfPool, poolOfHost } from '../pool/membership';
 
 type Records<C extends ClassName> = Record<string, RecordOf<C>>;
 
@@ -53,10 +54,14 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     all(engine, session, 'host_cpu'),
   ]);
 
-  if (Object.keys(pools).length !== 1) p.push(`expected one pool, found ${String(Object.keys(pools).length)}`);
-  for (const pool of Object.values(pools)) {
+  // Several pools may share the world (installed standalone servers each have one).
+  if (Object.keys(pools).length < 1) p.push('no pool');
+  for (const [ref, pool] of Object.entries(pools)) {
     if (hosts[pool.master] === undefined) p.push('pool.master is not a host');
-    if (srs[pool.default_SR]?.shared !== true) p.push('pool.default_SR is not a shared SR');
+    else if (poolOfHost(engine, pool.master) !== ref) p.push(`pool ${pool.name_label}: its master belongs to another pool`);
+    // A standalone server's default SR is its local storage, as the installer leaves it.
+    const standalone = hostsOfPool(engine, ref).length === 1;
+    if (srs[pool.default_SR]?.shared !== true && !standalone) p.push('pool.default_SR is not a shared SR');
   }
 
   twoWay(p, { name: 'VBD', records: vbds, field: 'VM' }, { name: 'VM', records: vms, field: 'VBDs' });
@@ -115,7 +120,9 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     if (sr.physical_utilisation < sum) p.push(`${sr.name_label}: physical_utilisation ${String(sr.physical_utilisation)} < Σ VDIs ${String(sum)}`);
     if (sr.physical_utilisation > sr.physical_size && sr.physical_size > 0) p.push(`${sr.name_label}: more used than its size`);
     const attachedOn = new Set(sr.PBDs.map((pbd) => pbds[pbd]?.host));
-    if (sr.shared && attachedOn.size !== Object.keys(hosts).length) p.push(`${sr.name_label}: shared but plugged on ${String(attachedOn.size)} hosts`);
+    const [first] = attachedOn;
+    const poolHosts = first === undefined ? 0 : hostsOfPool(engine, poolOfHost(engine, first)).length;
+    if (sr.shared && attachedOn.size !== poolHosts) p.push(`${sr.name_label}: shared but plugged on ${String(attachedOn.size)} of its pool's ${String(poolHosts)} hosts`);
     if (!sr.shared && sr.PBDs.length !== 1) p.push(`${sr.name_label}: local SR with ${String(sr.PBDs.length)} PBDs`);
   }
   // A VM's disks must be reachable from its host.
