@@ -2,7 +2,8 @@
 // XenAPI event loop. It lives outside React; components subscribe with narrow
 // selectors. Records are immutable snapshots, so a selector that returns the
 // same record (or an equal list) costs its component no render. Event batches
-// are buffered and applied at most once per animation frame.
+// are buffered and applied at most once per animation frame, and held back
+// while the console builds a page in the background (see hold()).
 import type { ClassName } from '../../xapi/datamodel/classes';
 import type { EventBatch } from '../../xapi/event-loop';
 import type { RecordOf } from '../../xapi/types';
@@ -13,6 +14,13 @@ type Listener = () => void;
 export type EventsListener = (events: EventBatch['events'], kind: EventBatch['kind']) => void;
 
 export type FrameScheduler = (flush: () => void) => void;
+
+/**
+ * The most frames a hold may keep batches back (about half a second): a
+ * background render that is not done by then gets the store change anyway
+ * (and React finishes it at once) rather than showing a stale pool longer.
+ */
+export const MAX_HELD_FRAMES = 30;
 
 const browserFrames: FrameScheduler = (flush) => {
   if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
@@ -29,6 +37,8 @@ export class ObjectCache {
   private pending: EventBatch[] = [];
   private scheduled = false;
   private loaded = false;
+  private holds = 0;
+  private heldFrames = 0;
   /** Bumped on every applied batch: a cheap "something changed" for memoized selectors. */
   revision = 0;
 
@@ -64,17 +74,52 @@ export class ObjectCache {
     return () => this.eventListeners.delete(listener);
   }
 
+  /**
+   * Keep queued batches back until the returned release is called. React
+   * builds a big page from a deferred value in slices between frames; a store
+   * change in the middle of that render (every frame at 10×) makes React
+   * throw the slices away and build the page again in one long task, lest it
+   * show two versions of the pool at once. Holding the batches for those few
+   * frames lets the slices finish; the batches then apply together.
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds === 0) {
+        this.heldFrames = 0;
+        if (this.pending.length > 0) this.scheduleFlush();
+      }
+    };
+  }
+
   /** Queue a batch from the event loop; applied on the next frame with any others. */
   enqueue(batch: EventBatch): void {
     this.pending.push(batch);
+    this.scheduleFlush();
+  }
+
+  /** Apply queued batches now (tests, and the frame callback), unless held. */
+  flush(): void {
+    this.scheduled = false;
+    if (this.holds > 0 && this.heldFrames < MAX_HELD_FRAMES) {
+      this.heldFrames++;
+      if (this.pending.length > 0) this.scheduleFlush();
+      return;
+    }
+    this.applyPending();
+  }
+
+  private scheduleFlush(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     this.schedule(() => this.flush());
   }
 
-  /** Apply queued batches now (tests, and the frame callback). */
-  flush(): void {
-    this.scheduled = false;
+  private applyPending(): void {
     const batches = this.pending;
     this.pending = [];
     if (batches.length === 0) return;

@@ -4,7 +4,8 @@
 // in the place (deep link or chosen), else the last chosen for that kind of
 // object, else the first.
 import * as Tabs from '@radix-ui/react-tabs';
-import { useCallback, useDeferredValue } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect } from 'react';
+import { useLab } from '../lab/lab-context';
 import { useCacheSelector } from '../cache/use-cache';
 import type { ObjectCache } from '../cache/object-cache';
 import { useUi } from '../state/ui-store';
@@ -33,6 +34,10 @@ export function ObjectView() {
   const shownTab = useDeferredValue(tab);
   const shownFocus = useDeferredValue(focus);
   const stale = shownTab !== tab || shownFocus !== focus;
+  // While the next page is being built, pool events wait (at most a few
+  // frames): a change mid-build would make React build it in one long task.
+  const { cache } = useLab();
+  useLayoutEffect(() => (stale ? cache.hold() : undefined), [stale, cache]);
 
   const choose = (value: string) => {
     if (!isTabId(value)) return;
@@ -66,16 +71,16 @@ export function ObjectView() {
               </Tabs.Trigger>
             ))}
           </Tabs.List>
-          {tabs.map((t) => (
-            <Tabs.Content
-              key={t}
-              value={t}
-              aria-busy={t === tab && stale ? true : undefined}
-              className={`min-h-0 flex-1 overflow-auto bg-white p-3 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600 ${t === tab && stale ? 'opacity-60' : ''}`}
-            >
-              {t === tab && shownTab !== undefined ? <TabPage tab={shownTab} focus={shownFocus} /> : null}
-            </Tabs.Content>
-          ))}
+          {/* One panel whose value follows the tab (not one per tab): the page
+              shown keeps its place in the tree while the next one is built, so
+              switching tabs never re-mounts the old page synchronously. */}
+          <Tabs.Content
+            value={tab}
+            aria-busy={stale ? true : undefined}
+            className={`min-h-0 flex-1 overflow-auto bg-white p-3 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600 ${stale ? 'opacity-60' : ''}`}
+          >
+            {shownTab !== undefined ? <TabPage tab={shownTab} focus={shownFocus} /> : null}
+          </Tabs.Content>
         </Tabs.Root>
       )}
     </div>

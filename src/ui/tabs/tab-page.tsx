@@ -1,4 +1,5 @@
 // One tab page's content for the focused object.
+import { memo } from 'react';
 import { GeneralTab } from './general/general-tab';
 import { HomeTab } from './home/home-tab';
 import { MemoryTab } from './memory/memory-tab';
@@ -10,7 +11,8 @@ import { SearchTab } from './search/search-tab';
 import { StorageTab } from './storage/storage-tab';
 import type { TabId } from './tab-pages';
 
-export function TabPage({ tab, focus }: { tab: TabId; focus: FocusedObject }) {
+/** Memoized: the console re-renders around it (header, tab strip) without touching the page. */
+export const TabPage = memo(function TabPage({ tab, focus }: { tab: TabId; focus: FocusedObject }) {
   switch (tab) {
     case 'home':
       return <HomeTab />;
@@ -29,4 +31,4 @@ export function TabPage({ tab, focus }: { tab: TabId; focus: FocusedObject }) {
     case 'search':
       return <SearchTab focus={focus} />;
   }
-}
+});
