@@ -123,11 +123,14 @@ export function ObjectTree({ view }: { view: TreeView }) {
       const next = selectionAfterClick(rows, selection, index, anchorIndex, mods);
       if (!mods.range) anchor.current = row.id;
       const nextKey = next.join('|');
+      // Chosen here: the row is in sight already, nothing to reveal (scrolling
+      // to it anyway would force a layout in the middle of the click).
+      revealed.current = `${view}|${nextKey}`;
       setFocus({ id: row.id, selKey: nextKey });
       setChosenGroup(row.ref === undefined ? { id: row.id, selKey: nextKey } : undefined);
       selectObjects(next);
     },
-    [rows, indexOf, selection, selectObjects],
+    [rows, indexOf, selection, selectObjects, view],
   );
 
   // Rows get one stable set of handlers (so a selection change re-renders only

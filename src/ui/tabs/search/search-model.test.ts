@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labCache } from '../tab-fixture';
 import { nextSort, queryRows, type GridQuery } from './search-model';
-import { buildSearchRows, makeSearchSelector } from './search-rows';
+import { buildSearchRows, makeSearchSelector, type SearchRow } from './search-rows';
 
 const base: GridQuery = { text: '', types: 'servers-and-vms', showDefaultTemplates: false, sort: undefined, now: undefined };
 
@@ -40,5 +40,18 @@ describe('search grid', () => {
     const select = makeSearchSelector({ kind: 'all' });
     const first = select(cache);
     expect(select(cache)).toBe(first);
+  });
+  it('rebuilds only the row whose records changed (here a disk of web-01 grew)', () => {
+    const own = labCache();
+    const select = makeSearchSelector({ kind: 'all' });
+    const first = select(own);
+    const vdi = own.get('VDI', 'vdi-web');
+    own.enqueue({ kind: 'events', token: '2', events: [{ operation: 'mod', class: 'VDI', ref: 'vdi-web', snapshot: { ...vdi, virtual_size: 40 * 1024 ** 3 } }] });
+    own.flush();
+    const second = select(own);
+    const byRef = (rows: readonly SearchRow[], ref: string) => rows.find((r) => r.ref === ref);
+    expect(byRef(second, 'web')).not.toBe(byRef(first, 'web'));
+    expect(byRef(second, 'web')?.diskSize).toBe(40 * 1024 ** 3);
+    expect(byRef(second, 'game')).toBe(byRef(first, 'game'));
   });
 });

@@ -4,6 +4,7 @@
 import type { ClassName } from '../../../xapi/datamodel/classes';
 import { parseUnixSeconds } from '../../../xapi/datetime';
 import { isNullRef } from '../../../xapi/refs';
+import type { RecordOf } from '../../../xapi/types';
 import type { ObjectCache } from '../../cache/object-cache';
 import { operatingSystem, guestAddresses } from '../../format/vm-words';
 import { srTypeLabel } from '../../format/storage-words';
@@ -51,44 +52,91 @@ export interface SearchRow {
 /** Which objects a Search tab covers: the whole pool, or one server and what it holds. */
 export type SearchScope = { readonly kind: 'all' } | { readonly kind: 'host'; readonly host: string };
 
-function vmRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): void {
+/**
+ * Each row remembers the records it was made from: a VM row whose records
+ * are the same objects as last time (the cache keeps an unchanged record's
+ * identity) is the same row, not rebuilt. At 10× the pool changes every
+ * frame, but only a few of its 1,000 VMs do.
+ */
+class RowMemo {
+  private last = new Map<string, { readonly deps: readonly unknown[]; readonly row: SearchRow }>();
+  private next = new Map<string, { readonly deps: readonly unknown[]; readonly row: SearchRow }>();
+
+  row(ref: string, deps: readonly unknown[], make: () => SearchRow): SearchRow {
+    const old = this.last.get(ref);
+    const row = old !== undefined && sameDeps(old.deps, deps) ? old.row : make();
+    this.next.set(ref, { deps, row });
+    return row;
+  }
+
+  /** Forget the rows not asked for this time. */
+  done(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function vmRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[], memo: RowMemo): void {
   for (const [ref, vm] of cache.all('VM')) {
     if (vm.is_control_domain) continue;
     const type: SearchType = vm.is_a_snapshot ? 'snapshot' : vm.is_a_template ? 'template' : 'vm';
     const owner = !isNullRef(vm.resident_on) ? vm.resident_on : vm.affinity;
     if (scope.kind === 'host' && (type !== 'vm' || owner !== scope.host)) continue;
-    const live = vm.power_state === 'Running' || vm.power_state === 'Paused';
     const metrics = cache.get('VM_metrics', vm.metrics);
     const gm = cache.get('VM_guest_metrics', vm.guest_metrics);
-    let disks = 0;
-    let diskSize = 0;
+    const host = cache.get('host', owner);
+    const deps: unknown[] = [vm, metrics, gm, host];
+    const drives: Drive[] = [];
     for (const b of vm.VBDs) {
       const vbd = cache.get('VBD', b);
-      if (vbd === undefined || vbd.type !== 'Disk') continue;
-      disks++;
-      diskSize += cache.get('VDI', vbd.VDI)?.virtual_size ?? 0;
+      const vdi = vbd === undefined ? undefined : cache.get('VDI', vbd.VDI);
+      drives.push({ vbd, vdi });
+      deps.push(vbd, vdi);
     }
-    out.push({
-      ref,
-      cls: 'VM',
-      type,
-      name: vm.name_label,
-      description: vm.name_description,
-      state: type === 'vm' ? vm.power_state : '',
-      tags: vm.tags.join(', '),
-      os: type === 'vm' ? operatingSystem(vm, gm) : '',
-      cpus: vm.VCPUs_at_startup,
-      memory: live ? (metrics?.memory_actual ?? vm.memory_target) : undefined,
-      memoryTotal: vm.memory_static_max,
-      disks,
-      diskSize,
-      ip: live ? (guestAddresses(gm)[0] ?? '') : '',
-      address: '',
-      since: live ? parseUnixSeconds(metrics?.start_time ?? '') : undefined,
-      defaultTemplate: vm.is_default_template,
-      host: cache.get('host', owner)?.name_label ?? '',
-    });
+    out.push(memo.row(ref, deps, () => vmRow(ref, type, vm, metrics, gm, host, drives)));
   }
+}
+
+interface Drive {
+  readonly vbd: RecordOf<'VBD'> | undefined;
+  readonly vdi: RecordOf<'VDI'> | undefined;
+}
+
+function vmRow(ref: string, type: SearchType, vm: RecordOf<'VM'>, metrics: RecordOf<'VM_metrics'> | undefined, gm: RecordOf<'VM_guest_metrics'> | undefined, host: RecordOf<'host'> | undefined, drives: readonly Drive[]): SearchRow {
+  const live = vm.power_state === 'Running' || vm.power_state === 'Paused';
+  let disks = 0;
+  let diskSize = 0;
+  for (const { vbd, vdi } of drives) {
+    if (vbd === undefined || vbd.type !== 'Disk') continue;
+    disks++;
+    diskSize += vdi?.virtual_size ?? 0;
+  }
+  return {
+    ref,
+    cls: 'VM',
+    type,
+    name: vm.name_label,
+    description: vm.name_description,
+    state: type === 'vm' ? vm.power_state : '',
+    tags: vm.tags.join(', '),
+    os: type === 'vm' ? operatingSystem(vm, gm) : '',
+    cpus: vm.VCPUs_at_startup,
+    memory: live ? (metrics?.memory_actual ?? vm.memory_target) : undefined,
+    memoryTotal: vm.memory_static_max,
+    disks,
+    diskSize,
+    ip: live ? (guestAddresses(gm)[0] ?? '') : '',
+    address: '',
+    since: live ? parseUnixSeconds(metrics?.start_time ?? '') : undefined,
+    defaultTemplate: vm.is_default_template,
+    host: host?.name_label ?? '',
+  };
 }
 
 function hostRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): void {
@@ -140,11 +188,12 @@ function blank(ref: string, cls: ClassName, type: SearchType, name: string): Sea
 }
 
 /** All rows in scope, in no particular order. */
-export function buildSearchRows(cache: ObjectCache, scope: SearchScope): SearchRow[] {
+export function buildSearchRows(cache: ObjectCache, scope: SearchScope, memo = new RowMemo()): SearchRow[] {
   const out: SearchRow[] = [];
   otherRows(cache, scope, out);
   hostRows(cache, scope, out);
-  vmRows(cache, scope, out);
+  vmRows(cache, scope, out, memo);
+  memo.done();
   return out;
 }
 
@@ -154,10 +203,11 @@ export function buildSearchRows(cache: ObjectCache, scope: SearchScope): SearchR
  * none did), so memoized rows and the virtualizer see stable identities.
  */
 export function makeSearchSelector(scope: SearchScope): (cache: ObjectCache) => readonly SearchRow[] {
+  const memo = new RowMemo();
   let previous = new Map<string, SearchRow>();
   let last: readonly SearchRow[] = [];
   return (cache) => {
-    const fresh = buildSearchRows(cache, scope);
+    const fresh = buildSearchRows(cache, scope, memo);
     const next = new Map<string, SearchRow>();
     let changed = fresh.length !== last.length;
     const rows = fresh.map((row, i) => {
