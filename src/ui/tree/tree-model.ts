@@ -86,6 +86,24 @@ function inputsOf(src: TreeSource, searching: boolean): unknown[] {
   return inputs;
 }
 
+/**
+ * The records the tree reads, by identity (host metrics by their `live`
+ * alone: those records change with every memory sample). While these are
+ * the very same objects, the inputs are the same too — a quicker check than
+ * gathering every field, made on every batch the cache applies.
+ */
+function recordsOf(src: TreeSource, searching: boolean): unknown[] {
+  const records: unknown[] = [];
+  for (const cls of Object.keys(TREE_FIELDS) as (keyof typeof TREE_FIELDS)[]) {
+    const table = src[cls] as Table<unknown>;
+    records.push(table.size);
+    for (const [, record] of table.entries()) records.push(record);
+  }
+  for (const [ref, m] of src.host_metrics.entries()) records.push(ref, m.live);
+  if (searching) for (const [, m] of src.VM_guest_metrics.entries()) records.push(m);
+  return records;
+}
+
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -98,15 +116,20 @@ function sameOptions(a: TreeViewOptions, b: TreeViewOptions): boolean {
 
 /** A memoized builder: returns the very same tree while nothing it shows has changed. */
 export function createTreeMemo(): (src: TreeSource, view: TreeView, options: TreeViewOptions, search: string) => TreeNode {
-  let last: { inputs: unknown[]; view: TreeView; options: TreeViewOptions; search: string; tree: TreeNode } | undefined;
+  let last: { records: unknown[]; inputs: unknown[]; view: TreeView; options: TreeViewOptions; search: string; tree: TreeNode } | undefined;
   return (src, view, options, search) => {
-    const inputs = inputsOf(src, searchWords(search).length > 0);
-    if (last !== undefined && last.view === view && last.search === search && sameOptions(last.options, options) && sameInputs(last.inputs, inputs)) {
+    const searching = searchWords(search).length > 0;
+    const records = recordsOf(src, searching);
+    const sameQuery = last !== undefined && last.view === view && last.search === search && sameOptions(last.options, options);
+    if (last !== undefined && sameQuery && sameInputs(last.records, records)) return last.tree;
+    const inputs = inputsOf(src, searching);
+    if (last !== undefined && sameQuery && sameInputs(last.inputs, inputs)) {
+      last = { ...last, records };
       return last.tree;
     }
     const built = buildSearchedView(src, view, options, search);
     const tree = last !== undefined && sameTree(last.tree, built) ? last.tree : built;
-    last = { inputs, view, options, search, tree };
+    last = { records, inputs, view, options, search, tree };
     return tree;
   };
 }

@@ -222,3 +222,23 @@ export function makeSearchSelector(scope: SearchScope): (cache: ObjectCache) => 
     return last;
   };
 }
+
+const KEPT_SELECTORS = 4;
+const selectors = new Map<string, (cache: ObjectCache) => readonly SearchRow[]>();
+
+/**
+ * The selector for a scope, kept across mounts for the last few scopes: a
+ * Search tab shown again rebuilds only the rows whose records changed
+ * meanwhile, not all 1,000.
+ */
+export function searchSelectorFor(scope: SearchScope): (cache: ObjectCache) => readonly SearchRow[] {
+  const key = scope.kind === 'all' ? 'all' : `host:${scope.host}`;
+  const kept = selectors.get(key) ?? makeSearchSelector(scope);
+  selectors.delete(key);
+  selectors.set(key, kept); // most recently used last
+  for (const old of selectors.keys()) {
+    if (selectors.size <= KEPT_SELECTORS) break;
+    selectors.delete(old);
+  }
+  return kept;
+}

@@ -12,14 +12,14 @@ import { useVirtualNow } from '../use-virtual-time';
 import { ColumnsMenu } from './columns-menu';
 import { cellText } from './search-cells';
 import { COLUMNS, queryRows, TYPE_FILTERS, type ColumnDef, type Sort, type TypeFilter } from './search-model';
-import { makeSearchSelector, type SearchRow, type SearchScope } from './search-rows';
+import { searchSelectorFor, type SearchRow, type SearchScope } from './search-rows';
 import { useSearchGrid } from './search-state';
 
 const ROW_HEIGHT = 24;
 
 export function SearchTab({ focus }: { focus: FocusedObject }) {
   const hostRef = focus.kind === 'host' ? focus.ref : undefined;
-  const select = useMemo(() => makeSearchSelector(hostRef === undefined ? { kind: 'all' } : ({ kind: 'host', host: hostRef } satisfies SearchScope)), [hostRef]);
+  const select = useMemo(() => searchSelectorFor(hostRef === undefined ? { kind: 'all' } : ({ kind: 'host', host: hostRef } satisfies SearchScope)), [hostRef]);
   const rows = useCacheSelector(select, shallowEqualArrays);
   const { text, types, columns: chosen, sort } = useSearchGrid();
   const showDefaultTemplates = useUi((s) => s.viewOptions.showDefaultTemplates);
