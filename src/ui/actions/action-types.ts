@@ -65,6 +65,8 @@ export interface Action {
   readonly description?: string;
   /** Whether the action belongs to menus for this selection (by the kinds of objects selected). */
   appliesTo(selection: readonly string[], cache: CacheReader): boolean;
+  /** For a console-wide command (New VM…): whether a context menu on this selection lists it (default: appliesTo). */
+  inContextMenu?(selection: readonly string[], cache: CacheReader): boolean;
   canRun(selection: readonly string[], cache: CacheReader, history: HistoryState): CanRun;
   run(context: ActionContext): void;
 }

@@ -16,7 +16,10 @@ export type IconName =
   | 'properties'
   | 'back'
   | 'forward'
-  | 'server';
+  | 'server'
+  | 'new-vm'
+  | 'copy'
+  | 'template';
 
 const PATHS: Readonly<Record<IconName, ReactElement>> = {
   start: (
@@ -96,6 +99,26 @@ const PATHS: Readonly<Record<IconName, ReactElement>> = {
       <rect x="2" y="9" width="12" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
       <circle cx="11.5" cy="4.75" r="0.9" fill="#16a34a" />
       <circle cx="11.5" cy="11.25" r="0.9" fill="#16a34a" />
+    </>
+  ),
+  'new-vm': (
+    <>
+      <rect x="1.5" y="3" width="10" height="8" rx="1" fill="#dbeafe" stroke="#1d4ed8" />
+      <path d="M4 13.5h5" stroke="#1d4ed8" strokeWidth="1.4" strokeLinecap="round" />
+      <circle cx="12" cy="11" r="3.5" fill="#16a34a" />
+      <path d="M12 9v4M10 11h4" stroke="#fff" strokeWidth="1.4" strokeLinecap="round" />
+    </>
+  ),
+  copy: (
+    <>
+      <rect x="5" y="5" width="9" height="9" rx="1" fill="#e2e8f0" stroke="#475569" />
+      <rect x="2" y="2" width="9" height="9" rx="1" fill="#fff" stroke="#475569" />
+    </>
+  ),
+  template: (
+    <>
+      <rect x="2.5" y="2" width="11" height="12" rx="1" fill="#fef3c7" stroke="#b45309" />
+      <path d="M5 5.5h6M5 8h6M5 10.5h4" stroke="#b45309" strokeWidth="1.2" strokeLinecap="round" />
     </>
   ),
 };

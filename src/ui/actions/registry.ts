@@ -4,11 +4,14 @@ import type { Action, CacheReader, CanRun, HistoryState } from './action-types';
 import { goBack, goForward } from './nav-actions';
 import { deleteVm, hostProperties, poolProperties, properties } from './object-actions';
 import { startOnServer } from './start-on-server';
+import { convertToTemplate, copyTemplate, copyVm, newVm, newVmFromTemplate } from './vm-create-actions';
 import { forceRebootVm, forceShutDownVm, pauseVm, rebootVm, resumeVm, shutDownVm, startVm, suspendVm, unpauseVm } from './vm-power-actions';
 
 export const ALL_ACTIONS: readonly Action[] = [
   goBack,
   goForward,
+  newVm,
+  newVmFromTemplate,
   startVm,
   startOnServer,
   shutDownVm,
@@ -19,6 +22,9 @@ export const ALL_ACTIONS: readonly Action[] = [
   resumeVm,
   pauseVm,
   unpauseVm,
+  copyVm,
+  copyTemplate,
+  convertToTemplate,
   deleteVm,
   properties,
   poolProperties,
@@ -29,6 +35,8 @@ export type MenuEntry = Action | 'separator';
 
 /** The menu bar's VM menu: every VM command, enabled or not (a disabled one shows why). */
 export const VM_MENU: readonly MenuEntry[] = [
+  newVm,
+  'separator',
   startVm,
   startOnServer,
   shutDownVm,
@@ -41,17 +49,22 @@ export const VM_MENU: readonly MenuEntry[] = [
   pauseVm,
   unpauseVm,
   'separator',
+  copyVm,
+  convertToTemplate,
   deleteVm,
   'separator',
   properties,
 ];
+
+/** The context menu's entries: a template's own commands first, then the VM menu's. */
+const CONTEXT_MENU: readonly MenuEntry[] = [newVmFromTemplate, copyTemplate, 'separator', ...VM_MENU];
 
 /**
  * In a context menu the secondary commands appear only when they can run
  * (XenCenter builds its context menus from what applies); the main ones stay,
  * disabled with their reason, so the user learns why.
  */
-const CONTEXT_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([startOnServer.id, forceShutDownVm.id, forceRebootVm.id, resumeVm.id, pauseVm.id, unpauseVm.id]);
+const CONTEXT_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([startOnServer.id, forceShutDownVm.id, forceRebootVm.id, resumeVm.id, pauseVm.id, unpauseVm.id, copyVm.id, convertToTemplate.id]);
 
 export interface MenuItemModel {
   readonly action: Action;
@@ -63,12 +76,12 @@ const NO_HISTORY: HistoryState = { canGoBack: false, canGoForward: false };
 /** The context menu for a selection: the applicable entries, without doubled or dangling separators. */
 export function contextMenuModel(selection: readonly string[], cache: CacheReader): (MenuItemModel | 'separator')[] {
   const out: (MenuItemModel | 'separator')[] = [];
-  for (const entry of VM_MENU) {
+  for (const entry of CONTEXT_MENU) {
     if (entry === 'separator') {
       if (out.length > 0 && out[out.length - 1] !== 'separator') out.push('separator');
       continue;
     }
-    if (!entry.appliesTo(selection, cache)) continue;
+    if (!(entry.inContextMenu ?? entry.appliesTo)(selection, cache)) continue;
     const state = entry.canRun(selection, cache, NO_HISTORY);
     if (!state.ok && CONTEXT_ONLY_WHEN_ENABLED.has(entry.id)) continue;
     out.push({ action: entry, state });

@@ -36,6 +36,14 @@ describe('toolbar', () => {
     ]);
   });
 
+  it('New VM whatever is selected, when a server can take a VM', () => {
+    const cache = new PlainCache();
+    expect(toolbarModel([], cache, NO_HISTORY).create.map((b) => b.state)).toEqual([{ ok: false, reason: 'There is no server that can take a new VM (all are down or in maintenance mode).' }]);
+    const metrics = cache.add('host_metrics', { live: true });
+    cache.add('host', { name_label: 'xenserver-01', enabled: true, metrics });
+    expect(toolbarModel([], cache, NO_HISTORY).create.map((b) => `${b.action.toolbarLabel ?? ''} ${String(b.state.ok)}`)).toEqual(['New VM true']);
+  });
+
   it('nothing selected: every power button disabled with a reason; Back follows the history', () => {
     const cache = new PlainCache();
     const model = toolbarModel([], cache, { canGoBack: true, canGoForward: false });
@@ -50,7 +58,7 @@ describe('context menu', () => {
   it('a halted VM: the main commands, Start on Server, Delete and Properties', () => {
     const cache = new PlainCache();
     const vm = addVm(cache, 'game-01', 'Halted');
-    expect(rows(contextMenuModel([vm], cache))).toEqual(['Start', 'Start on Server', 'Shut Down (disabled)', 'Reboot (disabled)', '—', 'Suspend (disabled)', '—', 'Delete…', '—', 'Properties']);
+    expect(rows(contextMenuModel([vm], cache))).toEqual(['Start', 'Start on Server', 'Shut Down (disabled)', 'Reboot (disabled)', '—', 'Suspend (disabled)', '—', 'Copy VM…', 'Convert to Template…', 'Delete…', '—', 'Properties']);
   });
 
   it('a running VM: secondary commands only when they can run', () => {
@@ -72,10 +80,25 @@ describe('context menu', () => {
     ]);
   });
 
-  it('a server or a pool: Properties', () => {
+  it('a server or a pool: New VM… (when a server can take it) and Properties', () => {
     const cache = new PlainCache();
-    const host = cache.add('host', { name_label: 'xenserver-01' });
-    expect(rows(contextMenuModel([host], cache))).toEqual(['Properties']);
+    const down = cache.add('host', { name_label: 'xenserver-01' });
+    expect(rows(contextMenuModel([down], cache))).toEqual(['New VM… (disabled)', '—', 'Properties']);
+    const metrics = cache.add('host_metrics', { live: true });
+    const up = cache.add('host', { name_label: 'xenserver-02', enabled: true, metrics });
+    const pool = cache.add('pool', { name_label: 'Lab Pool' });
+    expect(rows(contextMenuModel([up], cache))).toEqual(['New VM…', '—', 'Properties']);
+    expect(rows(contextMenuModel([pool], cache))).toEqual(['New VM…', '—', 'Properties']);
+  });
+
+  it('templates: New VM wizard…; a custom one also Copy… and Delete…', () => {
+    const cache = new PlainCache();
+    const metrics = cache.add('host_metrics', { live: true });
+    cache.add('host', { name_label: 'xenserver-01', enabled: true, metrics });
+    const builtIn = cache.add('VM', { name_label: 'Debian Bookworm 12', is_a_template: true, is_default_template: true, power_state: 'Halted', allowed_operations: ['clone', 'copy', 'export', 'provision'] });
+    const custom = cache.add('VM', { name_label: 'web template', is_a_template: true, power_state: 'Halted', allowed_operations: ['clone', 'copy', 'export', 'provision', 'destroy'] });
+    expect(rows(contextMenuModel([builtIn], cache))).toEqual(['New VM wizard…', '—', 'Properties']);
+    expect(rows(contextMenuModel([custom], cache))).toEqual(['New VM wizard…', 'Copy…', '—', 'Delete…', '—', 'Properties']);
   });
 
   it('an object with no actions (a PIF, say): nothing', () => {

@@ -2,9 +2,11 @@
 // (MainWindow.UpdateToolbarsCore): Back and Forward; Start, Shut Down,
 // Reboot always; Force Shut Down and Force Reboot only when the clean
 // operation is not allowed but the forced one can run; Resume in place of
-// Suspend when it can run.
+// Suspend when it can run. New VM sits between them, as in XenCenter's
+// "New" group.
 import type { Action, CacheReader, CanRun, HistoryState } from './action-types';
 import { goBack, goForward } from './nav-actions';
+import { newVm } from './vm-create-actions';
 import { forceRebootVm, forceShutDownVm, rebootVm, resumeVm, showForcedOnToolbar, shutDownVm, startVm, suspendVm } from './vm-power-actions';
 
 export interface ToolbarButtonModel {
@@ -14,6 +16,8 @@ export interface ToolbarButtonModel {
 
 export interface ToolbarModel {
   readonly history: readonly ToolbarButtonModel[];
+  /** XenCenter's "New …" group (New VM). */
+  readonly create: readonly ToolbarButtonModel[];
   readonly power: readonly ToolbarButtonModel[];
 }
 
@@ -25,7 +29,7 @@ export function toolbarModel(selection: readonly string[], cache: CacheReader, h
   if (showForcedOnToolbar(selection, cache, 'clean_reboot', forceRebootVm)) power.push(at(forceRebootVm));
   const resume = at(resumeVm);
   power.push(resume.state.ok ? resume : at(suspendVm));
-  return { history: [at(goBack), at(goForward)], power };
+  return { history: [at(goBack), at(goForward)], create: [at(newVm)], power };
 }
 
 function sameButtons(a: readonly ToolbarButtonModel[], b: readonly ToolbarButtonModel[]): boolean {
@@ -40,5 +44,5 @@ function sameButtons(a: readonly ToolbarButtonModel[], b: readonly ToolbarButton
 }
 
 export function sameToolbar(a: ToolbarModel, b: ToolbarModel): boolean {
-  return sameButtons(a.history, b.history) && sameButtons(a.power, b.power);
+  return sameButtons(a.history, b.history) && sameButtons(a.create, b.create) && sameButtons(a.power, b.power);
 }

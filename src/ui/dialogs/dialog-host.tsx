@@ -1,7 +1,10 @@
-// The open dialog, from the UI store: Properties, Delete confirmation, or
-// Reset lab. One at a time, as in a desktop console.
+// The open dialog, from the UI store: Properties, Delete confirmation, Reset
+// lab, the New VM wizard, Copy VM, Convert to Template. One at a time, as in a desktop console.
 import { ResetLabDialog } from '../lab/reset-lab-dialog';
 import { useUi } from '../state/ui-store';
+import { NewVmWizard } from '../wizards/new-vm/new-vm-wizard';
+import { ConvertToTemplateDialog } from './convert-to-template-dialog';
+import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { PropertiesDialog } from './properties-dialog';
 
@@ -17,5 +20,11 @@ export function DialogHost() {
       return <DeleteDialog key={dialog.refs.join()} refs={dialog.refs} onClose={close} />;
     case 'reset-lab':
       return <ResetLabDialog onClose={close} />;
+    case 'new-vm':
+      return <NewVmWizard template={dialog.template} host={dialog.host} onClose={close} />;
+    case 'copy-vm':
+      return <CopyVmDialog key={dialog.ref} vmRef={dialog.ref} onClose={close} />;
+    case 'convert-to-template':
+      return <ConvertToTemplateDialog key={dialog.ref} vmRef={dialog.ref} onClose={close} />;
   }
 }

@@ -87,6 +87,10 @@ export function Toolbar() {
           <ToolbarButton key={b.action.id} model={b} onRun={run} />
         ))}
         <div role="separator" aria-orientation="vertical" className="mx-1 h-5 w-px bg-slate-300" />
+        {model.create.map((b) => (
+          <ToolbarButton key={b.action.id} model={b} onRun={run} />
+        ))}
+        <div role="separator" aria-orientation="vertical" className="mx-1 h-5 w-px bg-slate-300" />
         {model.power.map((b) => (
           <ToolbarButton key={b.action.id} model={b} onRun={run} />
         ))}

@@ -20,7 +20,11 @@ export interface Place {
 export type Dialog =
   | { readonly kind: 'properties'; readonly ref: string }
   | { readonly kind: 'confirm-delete'; readonly refs: readonly string[] }
-  | { readonly kind: 'reset-lab' };
+  | { readonly kind: 'reset-lab' }
+  /** The New VM wizard, optionally starting from a template and a home server. */
+  | { readonly kind: 'new-vm'; readonly template?: string; readonly host?: string }
+  | { readonly kind: 'copy-vm'; readonly ref: string }
+  | { readonly kind: 'convert-to-template'; readonly ref: string };
 
 export interface ViewOptions {
   readonly showDefaultTemplates: boolean;

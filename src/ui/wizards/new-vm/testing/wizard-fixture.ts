@@ -4,10 +4,9 @@
 // internal one, and templates: Debian 12 and Windows Server 2022 as XenServer 8
 // ships them, Other install media, and a custom template with its own disk
 // and network interface.
+import type { RecordOf } from '../../../../xapi/types';
 import { PlainCache } from '../../../actions/testing/plain-cache';
-import { templateFacts } from '../template-facts';
-import { autoNetworks, diskSrs, guestNetworks, isoImages, poolHosts } from '../pool-facts';
-import { defaultVmName } from '../template-list';
+import { wizardFacts } from '../wizard-facts';
 import type { WizardFacts } from '../wizard-state';
 
 export const GiB = 1024 ** 3;
@@ -64,7 +63,7 @@ export function wizardFixture(): Fixture {
   const nets = [0, 1, 2, 3].map((i) => c.add('network', { name_label: `Pool-wide network associated with eth${String(i)}`, MTU: 1500 }));
   c.add('network', { name_label: 'Host internal management network', other_config: { is_guest_installer_network: 'true', is_host_internal_management_network: 'true' } });
 
-  const template = (name: string, over: Parameters<PlainCache['add']>[1]) =>
+  const template = (name: string, over: Partial<RecordOf<'VM'>>) =>
     c.add('VM', { name_label: name, is_a_template: true, power_state: 'Halted', HVM_boot_policy: 'BIOS order', domain_type: 'hvm', ...over });
   const debian = template('Debian Bookworm 12', {
     is_default_template: true,
@@ -135,9 +134,6 @@ export function wizardFixture(): Fixture {
     windows,
     other,
     custom,
-    facts(ref) {
-      const t = ref === undefined ? undefined : templateFacts(c, ref);
-      return { template: t, hosts: poolHosts(c), srs: diskSrs(c), isos: isoImages(c), networks: guestNetworks(c), autoNetworks: autoNetworks(c), suggestedName: t === undefined ? '' : defaultVmName(t.name, c) };
-    },
+    facts: (ref) => wizardFacts(c, ref),
   };
 }
