@@ -9,6 +9,8 @@ import { GiB, type DiskDraft, type WizardState } from './wizard-state';
 
 /** XenCenter treats an SR with less than half a GiB free as full (SR.IsFull). */
 export const FULL_BELOW = GiB / 2;
+/** The largest VHD-based disk (XenCenter's SR.DISK_MAX_SIZE; SRs without the LARGE_VDI capability). */
+export const DISK_MAX_SIZE = 2 * 1024 * GiB;
 
 export function srVisible(sr: SrFacts, home: WizardState['home']): boolean {
   return home.mode === 'server' ? sr.hosts.includes(home.host) : sr.shared && sr.hosts.length > 0;
@@ -21,6 +23,7 @@ export function spaceNeeded(sr: SrFacts, sizes: readonly number[]): number {
 
 /** Why these disks cannot be created on the SR, or undefined (XenCenter's SR.CanFitDisks). */
 export function cannotFit(sr: SrFacts, sizes: readonly number[]): string | undefined {
+  if (sizes.some((s) => s > DISK_MAX_SIZE)) return `You cannot create a disk greater than ${formatBytes(DISK_MAX_SIZE)} on this SR.`;
   const need = spaceNeeded(sr, sizes);
   if (need > sr.size) return `The disks need ${formatBytes(need)}, more than the whole of ${sr.name} (${formatBytes(sr.size)}).`;
   if (sr.free < FULL_BELOW && sizes.length > 0) return `${sr.name} is full (${formatBytes(sr.free)} free).`;

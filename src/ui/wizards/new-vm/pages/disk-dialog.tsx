@@ -5,7 +5,7 @@
 // template's disk size, which it cannot go below.
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState, type FormEvent } from 'react';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../../../dialogs/dialog-styles';
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, INPUT_BOX, LABEL, OVERLAY, PANEL } from '../../../dialogs/dialog-styles';
 import { formatBytes } from '../../../format/bytes';
 import { FieldMessages, describedBy, invalid } from '../../common/field-messages';
 import { cannotFit, sizesBySr, srUsable } from '../storage-rules';
@@ -62,7 +62,7 @@ export function DiskDialog({ disk, adding, state, facts, onSave, onClose }: { di
                 <input
                   id="disk-size"
                   inputMode="decimal"
-                  className={`${INPUT} mt-1 w-32`}
+                  className={`${INPUT_BOX} mt-1 w-32`}
                   value={size}
                   disabled={!canResizeDisk(disk)}
                   aria-invalid={invalid({ error: sizeError })}

@@ -4,7 +4,7 @@
 // ballooning). Each field says what it accepts and, when the value will not
 // do, why — against the template, XenServer's limits and the servers.
 import { formatBytes } from '../../../format/bytes';
-import { INPUT, LABEL } from '../../../dialogs/dialog-styles';
+import { INPUT_BOX, LABEL } from '../../../dialogs/dialog-styles';
 import { FieldMessages, describedBy, invalid } from '../../common/field-messages';
 import { maxCoresPerSocket, parseCount, topologies, topologyText } from '../cpu-mem-rules';
 import { setVcpus } from '../wizard-edits';
@@ -21,7 +21,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
   const unitSelect = (
     <select
       aria-label="Memory unit"
-      className={`${INPUT} w-20`}
+      className={`${INPUT_BOX} w-20`}
       value={state.memoryUnit}
       onChange={(e) => {
         const unit = e.target.value as MemoryUnit;
@@ -48,7 +48,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
           inputMode="numeric"
           min={1}
           max={t.limits.maxVcpus}
-          className={`${INPUT} mt-1 w-28`}
+          className={`${INPUT_BOX} mt-1 w-28`}
           value={state.vcpus}
           aria-invalid={invalid(issues['vcpus'])}
           aria-describedby={describedBy('vm-vcpus', issues['vcpus'], true)}
@@ -70,7 +70,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
             inputMode="numeric"
             min={1}
             max={vcpus}
-            className={`${INPUT} mt-1 w-28`}
+            className={`${INPUT_BOX} mt-1 w-28`}
             value={state.initialVcpus}
             aria-invalid={invalid(issues['initialVcpus'])}
             aria-describedby={describedBy('vm-initial-vcpus', issues['initialVcpus'], true)}
@@ -88,7 +88,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
         </label>
         <select
           id="vm-topology"
-          className={`${INPUT} mt-1 w-80`}
+          className={`${INPUT_BOX} mt-1 w-80`}
           value={state.coresPerSocket}
           disabled={options.length === 0}
           aria-invalid={invalid(issues['topology'])}
@@ -115,7 +115,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
           <input
             id="vm-memory"
             inputMode="decimal"
-            className={`${INPUT} w-28`}
+            className={`${INPUT_BOX} w-28`}
             value={state.memoryMin}
             aria-invalid={invalid(issues['memoryMin'])}
             aria-describedby={describedBy('vm-memory', issues['memoryMin'], true)}
@@ -136,7 +136,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
           <input
             id="vm-memory-max"
             inputMode="decimal"
-            className={`${INPUT} mt-1 w-28`}
+            className={`${INPUT_BOX} mt-1 w-28`}
             value={state.memoryMax}
             aria-invalid={invalid(issues['memoryMax'])}
             aria-describedby={describedBy('vm-memory-max', issues['memoryMax'], true)}

@@ -2,7 +2,7 @@
 // drive), from a URL (when the template's install-methods allow a network
 // install), or boot from the network (PXE, HVM guests). A custom template
 // without a DVD drive installs nothing: it boots from its disks.
-import { INPUT, LABEL } from '../../../dialogs/dialog-styles';
+import { INPUT_BOX, LABEL } from '../../../dialogs/dialog-styles';
 import { FieldMessages, describedBy, invalid } from '../../common/field-messages';
 import { allowsCdInstall, allowsPxe, allowsUrlInstall } from '../template-facts';
 import type { InstallMethod, WizardState } from '../wizard-state';
@@ -44,7 +44,7 @@ export function PageInstall({ state, facts, issues, update }: PageProps) {
             </label>
             <select
               id="install-iso"
-              className={`${INPUT} max-w-md`}
+              className={`${INPUT_BOX} w-full max-w-md`}
               disabled={!cd}
               value={state.install.iso}
               aria-invalid={state.install.method === 'cd' ? invalid(isoIssue) : undefined}
@@ -81,7 +81,7 @@ export function PageInstall({ state, facts, issues, update }: PageProps) {
               </label>
               <input
                 id="install-url"
-                className={`${INPUT} max-w-md`}
+                className={`${INPUT_BOX} w-full max-w-md`}
                 placeholder={`${schemes[0] ?? 'http'}://server/path`}
                 value={state.install.url}
                 aria-invalid={state.install.method === 'url' ? invalid(urlIssue) : undefined}

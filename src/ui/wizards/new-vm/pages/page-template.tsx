@@ -4,7 +4,7 @@
 import { useCallback, useMemo, type KeyboardEvent } from 'react';
 import type { ObjectCache } from '../../../cache/object-cache';
 import { useCacheSelector } from '../../../cache/use-cache';
-import { INPUT } from '../../../dialogs/dialog-styles';
+import { INPUT_BOX } from '../../../dialogs/dialog-styles';
 import { useUi } from '../../../state/ui-store';
 import { FieldMessages, describedBy } from '../../common/field-messages';
 import { filterTemplates, groupTemplates, templateRows, type TemplateRow } from '../template-list';
@@ -40,7 +40,7 @@ export function PageTemplate({ state, issues, update }: PageProps) {
         type="search"
         aria-label="Search templates"
         placeholder="Search"
-        className={`${INPUT} mb-2 w-64`}
+        className={`${INPUT_BOX} mb-2 w-64`}
         value={state.search}
         onChange={(e) => {
           const search = e.target.value;

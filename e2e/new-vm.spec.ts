@@ -1,0 +1,126 @@
+// The New VM wizard in a browser: every page, found by role and name as a
+// person would, screenshotted for review (E2E_SHOTS, default
+// test-results/new-vm-shots); the refusals a user meets at the fields (100
+// vCPUs, more memory than any server has, a disk too big for its SR); and a
+// Debian VM made on shared storage with two disks and two network interfaces,
+// installed from its ISO at 60× virtual time until it reports an IP address.
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
+
+const SHOTS = process.env['E2E_SHOTS'] ?? 'test-results/new-vm-shots';
+
+const row = (page: Page, name: string) => page.getByRole('tree').getByRole('treeitem', { name, exact: true });
+const wizard = (page: Page) => page.getByRole('dialog', { name: /^New VM/ });
+const next = (page: Page) => wizard(page).getByRole('button', { name: 'Next >' });
+
+async function open(page: Page) {
+  await page.goto('./');
+  await expect(row(page, 'web-01')).toBeVisible({ timeout: 20_000 });
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+async function startWizard(page: Page) {
+  await page.getByRole('toolbar', { name: 'Toolbar' }).getByRole('button', { name: 'New VM', exact: true }).click();
+  await expect(wizard(page)).toBeVisible();
+}
+
+async function chooseTemplate(page: Page, search: string, name: string) {
+  await wizard(page).getByRole('searchbox', { name: 'Search templates' }).fill(search);
+  await wizard(page).getByRole('option', { name, exact: true }).click();
+  await expect(wizard(page).getByRole('option', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+}
+
+async function stepIs(page: Page, name: string) {
+  await expect(wizard(page).getByRole('navigation', { name: 'Wizard steps' }).locator('[aria-current="step"]')).toHaveText(name);
+}
+
+test('every page of the wizard, and the refusals at the fields', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await open(page);
+  await startWizard(page);
+  await stepIs(page, 'Template');
+  await expect(wizard(page).getByRole('group', { name: 'Debian' })).toBeVisible();
+  await chooseTemplate(page, 'debian', 'Debian Bookworm 12');
+  await shot(page, '1-template');
+  await next(page).click();
+
+  await stepIs(page, 'Name');
+  const name = wizard(page).getByRole('textbox', { name: 'Name', exact: true });
+  await expect(name).toHaveValue('Debian Bookworm 12 (1)');
+  await name.fill('');
+  await expect(name).toHaveAccessibleDescription('Enter a name for the new VM.');
+  await expect(next(page)).toBeDisabled();
+  await name.fill('web-02');
+  await shot(page, '2-name');
+  await next(page).click();
+
+  await stepIs(page, 'Installation Media');
+  await expect(next(page)).toBeDisabled();
+  await wizard(page).getByRole('combobox', { name: 'ISO image or DVD drive' }).selectOption({ label: 'debian-12.7.0-amd64-netinst.iso' });
+  await wizard(page).getByRole('radio', { name: 'Install from URL:' }).check();
+  const url = wizard(page).getByRole('textbox', { name: 'Installation URL' });
+  await url.fill('smb://files/debian');
+  await expect(url).toHaveAccessibleDescription(/smb:\/\/ is not one of them/);
+  await shot(page, '3-install-url-refused');
+  await wizard(page).getByRole('radio', { name: 'Install from ISO library or DVD drive:' }).check();
+  await shot(page, '3-install');
+  await next(page).click();
+
+  await stepIs(page, 'Home Server');
+  await expect(wizard(page).getByRole('radio', { name: /Don't assign this VM a home server/ })).toBeChecked();
+  await expect(wizard(page).getByRole('radio', { name: 'xenserver-01' })).toHaveAccessibleDescription(/RAM available \(128 GB total\)/);
+  await shot(page, '4-home');
+  await next(page).click();
+
+  await stepIs(page, 'CPU & Memory');
+  const vcpus = wizard(page).getByRole('spinbutton', { name: 'Maximum number of vCPUs' });
+  await vcpus.fill('100');
+  await expect(vcpus).toHaveAttribute('aria-invalid', 'true');
+  await expect(vcpus).toHaveAccessibleDescription(/supports at most 64 vCPUs/);
+  await expect(next(page)).toBeDisabled();
+  const memory = wizard(page).getByRole('textbox', { name: 'Memory', exact: true });
+  await memory.fill('200');
+  await expect(memory).toHaveAccessibleDescription(/greater than the amount of physical memory on any server in the pool \(128 GB\)/);
+  await shot(page, '5-cpu-mem-refused');
+  await vcpus.fill('4');
+  await wizard(page).getByRole('combobox', { name: 'Topology' }).selectOption({ label: '2 sockets with 2 cores per socket' });
+  await memory.fill('4');
+  await expect(memory).not.toHaveAttribute('aria-invalid', 'true');
+  await shot(page, '5-cpu-mem');
+  await next(page).click();
+
+  await stepIs(page, 'Storage');
+  await expect(wizard(page).getByRole('table', { name: 'Virtual disks' })).toContainText('web-02 0');
+  await wizard(page).getByRole('button', { name: 'Add…' }).click();
+  const disk = page.getByRole('dialog', { name: 'Add Virtual Disk' });
+  await disk.getByRole('textbox', { name: 'Size (GB)' }).fill('900000');
+  await expect(disk.getByRole('combobox', { name: 'Location' })).toHaveAccessibleDescription('You cannot create a disk greater than 2 TB on this SR.');
+  await shot(page, '6-storage-disk-too-big');
+  await disk.getByRole('textbox', { name: 'Size (GB)' }).fill('20');
+  await disk.getByRole('button', { name: 'Add' }).click();
+  await expect(wizard(page).getByRole('table', { name: 'Virtual disks' })).toContainText('web-02 1');
+  await shot(page, '6-storage');
+  await next(page).click();
+
+  await stepIs(page, 'Networking');
+  await expect(wizard(page).getByRole('combobox', { name: /^Network for interface/ })).toHaveCount(4);
+  await wizard(page).getByRole('button', { name: 'Delete interface 3' }).click();
+  await wizard(page).getByRole('button', { name: 'Delete interface 2' }).click();
+  await wizard(page).getByRole('textbox', { name: 'MAC address for interface 1' }).fill('01:00:00:00:00:01');
+  await expect(wizard(page).getByRole('textbox', { name: 'MAC address for interface 1' })).toHaveAccessibleDescription(/multicast/);
+  await wizard(page).getByRole('textbox', { name: 'MAC address for interface 1' }).fill('');
+  await shot(page, '7-networking');
+  await next(page).click();
+
+  await stepIs(page, 'Finish');
+  await expect(wizard(page).getByRole('table', { name: 'Summary' })).toContainText('debian-12.7.0-amd64-netinst.iso');
+  await expect(wizard(page).getByRole('checkbox', { name: 'Start the new VM automatically' })).toBeChecked();
+  await shot(page, '8-finish');
+  await wizard(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(wizard(page)).toBeHidden();
+  expect(errors).toEqual([]);
+});
