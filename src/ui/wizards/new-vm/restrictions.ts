@@ -44,8 +44,10 @@ function intOr(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
-// XenCenter's backstops when a template carries no restriction (VM.cs: DEFAULT_NUM_VCPUS_ALLOWED …).
-export const DEFAULT_MAX_VCPUS = 16;
+// Backstops when a template carries no restriction (XenCenter's VM.cs DEFAULT_NUM_VIFS_ALLOWED …).
+// vCPUs: XenServer 8 allows 32, and 64 for guests whose template says so (the engine checks the same).
+export const DEFAULT_MAX_VCPUS = 32;
+export const MAX_VCPUS = 64;
 export const DEFAULT_MAX_VIFS = 7;
 export const DEFAULT_MAX_VBDS = 255;
 export const DEFAULT_MAX_MEMORY = 1024 ** 4;
@@ -60,7 +62,7 @@ export interface TemplateLimits {
 
 export function templateLimits(recommendations: string): TemplateLimits {
   return {
-    maxVcpus: intOr(restrictionOf(recommendations, 'vcpus-max')?.max, DEFAULT_MAX_VCPUS),
+    maxVcpus: Math.min(MAX_VCPUS, intOr(restrictionOf(recommendations, 'vcpus-max')?.max, DEFAULT_MAX_VCPUS)),
     minVcpus: intOr(restrictionOf(recommendations, 'vcpus-min')?.min, 1),
     maxMemory: intOr(restrictionOf(recommendations, 'memory-static-max')?.max, DEFAULT_MAX_MEMORY),
     maxVifs: intOr(restrictionOf(recommendations, 'number-of-vifs')?.max, DEFAULT_MAX_VIFS),

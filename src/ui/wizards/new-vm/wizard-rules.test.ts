@@ -28,7 +28,8 @@ describe('template list', () => {
     const f = wizardFixture();
     const vm = f.cache.get('VM', f.windows);
     expect(templateLimits(vm?.recommendations ?? '')).toEqual({ maxVcpus: 64, minVcpus: 2, maxMemory: 1649267441664, maxVifs: 7, maxVbds: 255 });
-    expect(templateLimits('')).toMatchObject({ maxVcpus: 16, minVcpus: 1 });
+    expect(templateLimits('')).toMatchObject({ maxVcpus: 32, minVcpus: 1 });
+    expect(templateLimits('<restrictions><restriction field="vcpus-max" max="128"/></restrictions>').maxVcpus).toBe(64);
     expect(parseProvisionDisks(vm?.other_config['disks'])).toEqual([{ device: '0', size: 32 * GiB, sr: '', bootable: false, type: 'system' }]);
   });
 });

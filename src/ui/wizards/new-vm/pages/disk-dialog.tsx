@@ -43,20 +43,20 @@ export function DiskDialog({ disk, adding, state, facts, onSave, onClose }: { di
             <Dialog.Title className="border-b border-slate-200 px-5 py-3 text-base font-semibold">{adding ? 'Add Virtual Disk' : `Edit ${disk.name}`}</Dialog.Title>
             <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4">
               <div>
-                <label htmlFor="disk-name" className={LABEL}>
+                <label htmlFor="disk-name" className={`${LABEL} block`}>
                   Name
                 </label>
                 <input id="disk-name" className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('disk-name', { error: nameError }, false)} onChange={(e) => setName(e.target.value)} />
                 <FieldMessages id="disk-name" issue={{ error: nameError }} />
               </div>
               <div>
-                <label htmlFor="disk-description" className={LABEL}>
+                <label htmlFor="disk-description" className={`${LABEL} block`}>
                   Description
                 </label>
                 <input id="disk-description" className={`${INPUT} mt-1`} value={description} onChange={(e) => setDescription(e.target.value)} />
               </div>
               <div>
-                <label htmlFor="disk-size" className={LABEL}>
+                <label htmlFor="disk-size" className={`${LABEL} block`}>
                   Size (GB)
                 </label>
                 <input
@@ -72,7 +72,7 @@ export function DiskDialog({ disk, adding, state, facts, onSave, onClose }: { di
                 <FieldMessages id="disk-size" issue={{ error: sizeError }} hint={disk.source === 'new' ? 'The virtual size the guest sees.' : `At least ${formatBytes(disk.minSize)}: a template's disk can grow, not shrink.`} />
               </div>
               <div>
-                <label htmlFor="disk-sr" className={LABEL}>
+                <label htmlFor="disk-sr" className={`${LABEL} block`}>
                   Location
                 </label>
                 <select id="disk-sr" className={`${INPUT} mt-1`} value={sr} aria-invalid={invalid({ error: srError })} aria-describedby={describedBy('disk-sr', { error: srError }, false)} onChange={(e) => setSr(e.target.value)}>

@@ -39,7 +39,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
         {!t.windows && ' If the initial number of vCPUs is set lower than the maximum number, more vCPUs can be added to the virtual machine while it is running.'}
       </p>
       <div>
-        <label htmlFor="vm-vcpus" className={LABEL}>
+        <label htmlFor="vm-vcpus" className={`${LABEL} block`}>
           {t.windows ? 'Number of vCPUs' : 'Maximum number of vCPUs'}
         </label>
         <input
@@ -61,7 +61,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
       </div>
       {!t.windows && (
         <div>
-          <label htmlFor="vm-initial-vcpus" className={LABEL}>
+          <label htmlFor="vm-initial-vcpus" className={`${LABEL} block`}>
             Initial number of vCPUs
           </label>
           <input
@@ -83,7 +83,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
         </div>
       )}
       <div>
-        <label htmlFor="vm-topology" className={LABEL}>
+        <label htmlFor="vm-topology" className={`${LABEL} block`}>
           Topology
         </label>
         <select
@@ -108,7 +108,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
         <FieldMessages id="vm-topology" issue={issues['topology']} hint="Cores per socket divide the vCPUs; at most 16 sockets." />
       </div>
       <div>
-        <label htmlFor="vm-memory" className={LABEL}>
+        <label htmlFor="vm-memory" className={`${LABEL} block`}>
           {t.ballooning ? 'Minimum memory' : 'Memory'}
         </label>
         <div className="mt-1 flex gap-2">
@@ -130,7 +130,7 @@ export function PageCpuMem({ state, facts, issues, update }: PageProps) {
       </div>
       {t.ballooning && (
         <div>
-          <label htmlFor="vm-memory-max" className={LABEL}>
+          <label htmlFor="vm-memory-max" className={`${LABEL} block`}>
             Maximum memory
           </label>
           <input
