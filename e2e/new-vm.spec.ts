@@ -98,7 +98,7 @@ test('every page of the wizard, and the refusals at the fields', async ({ page }
   await wizard(page).getByRole('button', { name: 'Add…' }).click();
   const disk = page.getByRole('dialog', { name: 'Add Virtual Disk' });
   await disk.getByRole('textbox', { name: 'Size (GB)' }).fill('900000');
-  await expect(disk.getByRole('combobox', { name: 'Location' })).toHaveAccessibleDescription('You cannot create a disk greater than 2 TB on this SR.');
+  await expect(disk.getByRole('textbox', { name: 'Size (GB)' })).toHaveAccessibleDescription(/Disk size cannot be more than 2 TB\./);
   await shot(page, '6-storage-disk-too-big');
   await disk.getByRole('textbox', { name: 'Size (GB)' }).fill('20');
   await disk.getByRole('button', { name: 'Add' }).click();
@@ -168,5 +168,32 @@ test('a Debian VM on shared storage with two disks and two interfaces installs f
   // The installer runs (minutes of virtual time), reboots into Debian, and the guest agent reports its address.
   await expect(vifs).toContainText(/192\.168\.\d+\.\d+/, { timeout: 180_000 });
   await shot(page, '10-installed-with-ip');
+  expect(errors).toEqual([]);
+});
+
+test('Copy VM… makes a fast clone; Convert to Template… asks first', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await open(page);
+  await row(page, 'game-01').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions' }).getByRole('menuitem', { name: 'Copy VM…' }).click();
+  const copy = page.getByRole('dialog', { name: 'Copy Virtual Machine' });
+  await expect(copy.getByRole('textbox', { name: 'Name' })).toHaveValue('Copy of game-01');
+  await expect(copy.getByRole('radio', { name: /Fast clone/ })).toBeChecked();
+  await copy.getByRole('radio', { name: /Full copy/ }).check();
+  await expect(copy.getByRole('combobox', { name: 'Storage repository for the full copy' })).toHaveAccessibleDescription(/The disks to copy: 128 GB in all/);
+  await shot(page, 'copy-vm');
+  await copy.getByRole('radio', { name: /Fast clone/ }).check();
+  await copy.getByRole('button', { name: 'Copy' }).click();
+  await expect(row(page, 'Copy of game-01')).toBeVisible({ timeout: 30_000 });
+
+  await row(page, 'Copy of game-01').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions' }).getByRole('menuitem', { name: 'Convert to Template…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Convert VM to Template' });
+  await expect(confirm).toContainText('Are you sure you want to convert VM “Copy of game-01” to a template? This cannot be undone.');
+  await shot(page, 'convert-to-template');
+  await confirm.getByRole('button', { name: 'Convert' }).click();
+  // A custom template is not shown in the tree unless View ▸ Custom Templates is on.
+  await expect(row(page, 'Copy of game-01')).toBeHidden({ timeout: 30_000 });
   expect(errors).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, INPUT_BOX, LABEL, OVERLAY, PANEL } from '../../../dialogs/dialog-styles';
 import { formatBytes } from '../../../format/bytes';
 import { FieldMessages, describedBy, invalid } from '../../common/field-messages';
-import { cannotFit, sizesBySr, srUsable } from '../storage-rules';
+import { DISK_MAX_SIZE, cannotFit, sizesBySr, srUsable } from '../storage-rules';
 import { canResizeDisk } from '../wizard-edits';
 import { GiB, type DiskDraft, type WizardFacts, type WizardState } from '../wizard-state';
 
@@ -23,9 +23,15 @@ export function DiskDialog({ disk, adding, state, facts, onSave, onClose }: { di
 
   const nameError = name.trim() === '' ? 'Enter a name for the disk.' : undefined;
   const sizeError =
-    bytes === undefined || bytes <= 0 ? 'Enter the size in GB, for example 20.' : bytes < disk.minSize ? `Disk size needs to be at least ${formatBytes(disk.minSize)}.` : undefined;
+    bytes === undefined || bytes <= 0
+      ? 'Enter the size in GB, for example 20.'
+      : bytes < disk.minSize
+        ? `Disk size needs to be at least ${formatBytes(disk.minSize)}.`
+        : bytes > DISK_MAX_SIZE
+          ? `Disk size cannot be more than ${formatBytes(DISK_MAX_SIZE)}.`
+          : undefined;
   const srError =
-    chosen === undefined ? 'Choose where to put the disk.' : (srUsable(chosen, state.home) ?? (bytes === undefined ? undefined : cannotFit(chosen, [...(others.get(chosen.ref) ?? []), bytes])));
+    chosen === undefined ? 'Choose where to put the disk.' : (srUsable(chosen, state.home) ?? (bytes === undefined || sizeError !== undefined ? undefined : cannotFit(chosen, [...(others.get(chosen.ref) ?? []), bytes])));
   const valid = nameError === undefined && sizeError === undefined && srError === undefined;
 
   const submit = (e: FormEvent) => {
