@@ -1,6 +1,9 @@
 // The open dialog, from the UI store: Properties, Delete confirmation, Reset
 // lab, the New VM wizard, Copy VM, Convert to Template. One at a time, as in a desktop console.
 import { ResetLabDialog } from '../lab/reset-lab-dialog';
+import { AddServerDialog } from '../lab-hardware/add-server-dialog';
+import { InstallerDialog } from '../lab-hardware/installer-dialog';
+import { LabMachinesDialog } from '../lab-hardware/lab-machines-dialog';
 import { useUi } from '../state/ui-store';
 import { NewVmWizard } from '../wizards/new-vm/new-vm-wizard';
 import { ConvertToTemplateDialog } from './convert-to-template-dialog';
@@ -26,5 +29,12 @@ export function DialogHost() {
       return <CopyVmDialog key={dialog.ref} vmRef={dialog.ref} onClose={close} />;
     case 'convert-to-template':
       return <ConvertToTemplateDialog key={dialog.ref} vmRef={dialog.ref} onClose={close} />;
+    case 'lab-machines':
+      return <LabMachinesDialog onClose={close} />;
+    case 'installer':
+      // Back to the machine list when the installer closes.
+      return <InstallerDialog machine={dialog.machine} onClose={() => useUi.getState().openDialog({ kind: 'lab-machines' })} />;
+    case 'add-server':
+      return <AddServerDialog onClose={close} />;
   }
 }

@@ -114,6 +114,15 @@ export function MenuBar() {
     <>
       <Menubar.Root className="flex h-7 items-center gap-0.5 px-1" aria-label="Menu bar">
         <Menu label="File">
+          <Menubar.Item className={MENU_ITEM} onSelect={() => openDialog({ kind: 'add-server' })}>
+            <span className="w-4" />
+            Add Server…
+          </Menubar.Item>
+          <Menubar.Item className={MENU_ITEM} onSelect={() => openDialog({ kind: 'lab-machines' })}>
+            <span className="w-4" />
+            Lab Machines…
+          </Menubar.Item>
+          <Menubar.Separator className={MENU_SEPARATOR} />
           <Menubar.Item className={MENU_ITEM} onSelect={() => openDialog({ kind: 'reset-lab' })}>
             <span className="w-4" />
             Reset Lab…

@@ -24,7 +24,10 @@ export type Dialog =
   /** The New VM wizard, optionally starting from a template and a home server. */
   | { readonly kind: 'new-vm'; readonly template?: string; readonly host?: string }
   | { readonly kind: 'copy-vm'; readonly ref: string }
-  | { readonly kind: 'convert-to-template'; readonly ref: string };
+  | { readonly kind: 'convert-to-template'; readonly ref: string }
+  | { readonly kind: 'lab-machines' }
+  | { readonly kind: 'installer'; readonly machine: string }
+  | { readonly kind: 'add-server' };
 
 export interface ViewOptions {
   readonly showDefaultTemplates: boolean;

@@ -35,14 +35,20 @@ export function buildInfrastructure(src: TreeSource, options: TreeViewOptions): 
     place(srStorageHost(src, sr), objectNode(ref, 'SR', ref, sr.name_label));
   }
 
-  const hostNodes = hostRefs.map((ref) => objectNode(ref, 'host', ref, src.host.get(ref)?.name_label ?? '', sortNodes(src, underHost.get(ref) ?? []), true));
+  // A server that is master of another (unnamed, one-host) pool stands alone
+  // under the root, as XenCenter shows a standalone server beside a pool.
+  const standalone = new Set<string>();
+  for (const [ref, pool] of src.pool.entries()) if (ref !== poolRef && src.host.get(pool.master) !== undefined) standalone.add(pool.master);
+  const hostNode = (ref: string) => objectNode(ref, 'host', ref, src.host.get(ref)?.name_label ?? '', sortNodes(src, underHost.get(ref) ?? []), true);
+  const hostNodes = hostRefs.filter((ref) => !standalone.has(ref)).map(hostNode);
+  const aloneNodes = [...standalone].map(hostNode);
   let top: TreeNode[];
   if (poolRef === undefined) {
-    top = sortNodes(src, [...hostNodes, ...underPool]);
+    top = sortNodes(src, [...hostNodes, ...aloneNodes, ...underPool]);
   } else {
     const pool = src.pool.get(poolRef);
     const label = pool === undefined || pool.name_label === '' ? (src.host.get(pool?.master ?? '')?.name_label ?? '') : pool.name_label;
-    top = [objectNode(poolRef, 'pool', poolRef, label, sortNodes(src, [...hostNodes, ...underPool]), true)];
+    top = [objectNode(poolRef, 'pool', poolRef, label, sortNodes(src, [...hostNodes, ...underPool]), true), ...sortNodes(src, aloneNodes)];
   }
   return groupNode('root', INFRASTRUCTURE_ROOT_ID, 'XenLab', 'root', top, true);
 }
