@@ -3,7 +3,7 @@
 // verify → root password → management NIC → IP → hostname/DNS → time → confirm,
 // then the installation's phases and progress (a Simulator task in virtual
 // time, cancellable) and the reboot into a standalone XenServer host.
-import { useEffect, useState, type ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import { isXenApiError } from '../../../xapi/errors';
 import type { FindingView, MachineView } from '../../../xapi/simulator/lab-view';
 import { useLab } from '../../lab/lab-context';
@@ -35,19 +35,20 @@ function message(e: unknown): string {
 }
 
 export function InstallerScreen({ machineId, onClose }: { machineId: string; onClose: () => void }) {
-  const lab = useLab();
   const view = useLabView();
   const machine = view?.machines.find((m) => m.id === machineId);
-  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  if (machine === undefined) return <InstallerFrame title="Loading">Starting…</InstallerFrame>;
+  return <InstallerFlow machine={machine} onClose={onClose} />;
+}
+
+function InstallerFlow({ machine, onClose }: { machine: MachineView; onClose: () => void }) {
+  const lab = useLab();
+  const [draft, setDraft] = useState<Draft>(() => initialDraft(machine.name));
   const [step, setStep] = useState(0);
   const [tried, setTried] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [findings, setFindings] = useState<readonly FindingView[] | undefined>(undefined);
   const [started, setStarted] = useState(false);
-  useEffect(() => {
-    if (machine !== undefined && draft === undefined) setDraft(initialDraft(machine.name));
-  }, [machine, draft]);
-  if (machine === undefined || draft === undefined) return <InstallerFrame title="Loading">Starting…</InstallerFrame>;
   if (machine.state === 'installing' || started) return <Installing machine={machine} onClose={onClose} />;
 
   const screen = FORM_SCREENS[step] ?? FORM_SCREENS[0]!;
