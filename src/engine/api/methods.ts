@@ -15,6 +15,8 @@ import { defineMigrateApi } from '../migration/migrate-api';
 import { defineVdiApi } from '../storage/vdi-api';
 import { defineVdiCopyApi } from '../storage/vdi-copy';
 import { defineVmCloneApi } from '../vm/clone-api';
+import { definePbdApi } from '../storage/pbd-api';
+import { defineSrApi } from '../storage/sr-api';
 import { defineVmConfigApi } from '../vm/config-api';
 import { defineWlbApi } from '../wlb/wlb-api';
 import { defineVmLifecycleApi } from '../vm/lifecycle-api';
@@ -47,6 +49,8 @@ export function buildMethodTable(): MethodTable {
   defineLabApi(table);
   definePoolApi(table);
   defineHostPowerApi(table);
+  defineSrApi(table);
+  definePbdApi(table);
   cached = table;
   return table;
 }

@@ -2,8 +2,8 @@
 // the rest of the system disk, /dev/sda3), "DVD drives" (the optical drive,
 // udev) and "Removable storage" (USB disks, udev), each with its PBD. Names,
 // descriptions and i18n keys are those xapi's first-boot scripts give them.
-import type { StorageOperations } from '../../xapi/datamodel/enums';
 import type { Engine } from '../engine';
+import { refreshSr } from '../storage/sr-operations';
 import type { HostSpec } from './build-host';
 import { localSrSize } from './catalog/hardware';
 
@@ -11,18 +11,6 @@ const MiB = 1024 ** 2;
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
-}
-
-const LVM_SR_OPERATIONS: readonly StorageOperations[] = [
-  'vdi_enable_cbt', 'vdi_list_changed_blocks', 'unplug', 'plug', 'pbd_create', 'vdi_disable_cbt', 'update',
-  'pbd_destroy', 'vdi_resize', 'vdi_clone', 'vdi_data_destroy', 'scan', 'vdi_snapshot', 'vdi_mirror',
-  'vdi_create', 'vdi_destroy', 'vdi_set_on_boot',
-];
-
-/** SR.allowed_operations as xapi lists them for an SR with no operation running. */
-export function srAllowedOperations(type: string): readonly StorageOperations[] {
-  if (type === 'iso' || type === 'udev') return ['unplug', 'plug', 'pbd_create', 'update', 'pbd_destroy', 'scan', 'forget', 'vdi_introduce'];
-  return LVM_SR_OPERATIONS;
 }
 
 /** The three local SRs of one host. */
@@ -37,7 +25,6 @@ export function createLocalSrs(engine: Engine, host: string, spec: HostSpec): { 
     physical_size: localSrSize(spec.localDisk),
     physical_utilisation: 4 * MiB, // LVHD's management volume (MGT)
     virtual_allocation: 0,
-    allowed_operations: srAllowedOperations('lvm'),
     other_config: { 'i18n-key': 'local-storage', 'i18n-original-value-name_label': 'Local storage' },
     sm_config: { allocation: 'thick', devserial: `scsi-${serial}`, multipathable: 'false', use_vhd: 'true' },
   });
@@ -49,7 +36,6 @@ export function createLocalSrs(engine: Engine, host: string, spec: HostSpec): { 
     type: 'udev',
     content_type: 'iso',
     shared: false,
-    allowed_operations: srAllowedOperations('udev'),
     other_config: {
       'i18n-key': 'local-hotplug-cd',
       'i18n-original-value-name_label': 'DVD drives',
@@ -80,7 +66,6 @@ export function createLocalSrs(engine: Engine, host: string, spec: HostSpec): { 
     type: 'udev',
     content_type: 'disk',
     shared: false,
-    allowed_operations: srAllowedOperations('udev'),
     other_config: {
       'i18n-key': 'local-hotplug-disk',
       'i18n-original-value-name_label': 'Removable storage',
@@ -89,5 +74,6 @@ export function createLocalSrs(engine: Engine, host: string, spec: HostSpec): { 
     sm_config: { type: 'block' },
   });
   engine.world.create('PBD', { host, SR: removableSR, device_config: { location: '/dev/xapi/block' }, currently_attached: true });
+  for (const sr of [localSR, dvdSR, removableSR]) refreshSr(engine.world, sr);
   return { localSR, dvdSR, removableSR };
 }

@@ -5,7 +5,7 @@
 // (ocaml/xapi/xapi_network.ml, create_misc.ml, xapi_globs.ml).
 import type { Engine } from '../engine';
 import { createVdi } from '../storage/vdi-space';
-import { srAllowedOperations } from './build-local-srs';
+import { refreshSr } from '../storage/sr-operations';
 
 const MiB = 1024 ** 2;
 
@@ -67,7 +67,6 @@ export function createSharedSr(engine: Engine, spec: SharedSrSpec): string {
     physical_size: spec.size,
     physical_utilisation: spec.baseUsed ?? 0,
     virtual_allocation: 0,
-    allowed_operations: srAllowedOperations(spec.type),
     other_config: spec.otherConfig ?? {},
     sm_config: spec.smConfig ?? {},
     is_tools_sr: spec.isToolsSr ?? false,
@@ -75,6 +74,7 @@ export function createSharedSr(engine: Engine, spec: SharedSrSpec): string {
   for (const host of spec.hosts) {
     engine.world.create('PBD', { host, SR: sr, device_config: spec.deviceConfig, currently_attached: true, other_config: {} });
   }
+  refreshSr(engine.world, sr);
   return sr;
 }
 

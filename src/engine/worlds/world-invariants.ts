@@ -8,6 +8,8 @@ import type { ClassName, RecordOf } from '../../xapi/types';
 import { hostsOfPool, poolOfHost } from '../pool/membership';
 
 type Records<C extends ClassName> = Record<string, RecordOf<C>>;
+import type { ClassName } from '../../xapi/types';
+import { deviceProblems, networkProblems, storageProblems, type Records } from './world-invariants-infra';
 
 async function all<C extends ClassName>(engine: Engine, session: string, cls: C): Promise<Records<C>> {
   return (await engine.call(`${cls}.get_all_records`, [session])) as Records<C>;
@@ -37,7 +39,7 @@ function twoWay<A extends ClassName, B extends ClassName>(
 
 export async function worldProblems(engine: Engine, session: string): Promise<string[]> {
   const p: string[] = [];
-  const [pools, hosts, hostMetrics, vms, vmMetrics, vbds, vdis, srs, pbds, networks, pifs, vifs, consoles, cpus] = await Promise.all([
+  const [pools, hosts, hostMetrics, vms, vmMetrics, vbds, vdis, srs, pbds, networks, pifs, vifs, consoles, cpus, bonds, vlans, sriovs, pcis] = await Promise.all([
     all(engine, session, 'pool'),
     all(engine, session, 'host'),
     all(engine, session, 'host_metrics'),
@@ -52,6 +54,10 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     all(engine, session, 'VIF'),
     all(engine, session, 'console'),
     all(engine, session, 'host_cpu'),
+    all(engine, session, 'Bond'),
+    all(engine, session, 'VLAN'),
+    all(engine, session, 'network_sriov'),
+    all(engine, session, 'PCI'),
   ]);
 
   // Several pools may share the world (installed standalone servers each have one).
@@ -62,6 +68,8 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     // A standalone server's default SR is its local storage, as the installer leaves it.
     const standalone = hostsOfPool(engine, ref).length === 1;
     if (srs[pool.default_SR]?.shared !== true && !standalone) p.push('pool.default_SR is not a shared SR');
+    // xapi lets any SR be the default, and forgetting it leaves none.
+    if (pool.default_SR !== NULL_REF && srs[pool.default_SR] === undefined) p.push('pool.default_SR is not an SR');
   }
 
   twoWay(p, { name: 'VBD', records: vbds, field: 'VM' }, { name: 'VM', records: vms, field: 'VBDs' });
@@ -76,6 +84,12 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
   twoWay(p, { name: 'console', records: consoles, field: 'VM' }, { name: 'VM', records: vms, field: 'consoles' });
   twoWay(p, { name: 'VM', records: vms, field: 'resident_on' }, { name: 'host', records: hosts, field: 'resident_VMs' });
   twoWay(p, { name: 'host_cpu', records: cpus, field: 'host' }, { name: 'host', records: hosts, field: 'host_CPUs' });
+  twoWay(p, { name: 'Bond', records: bonds, field: 'master' }, { name: 'PIF', records: pifs, field: 'bond_master_of' });
+  twoWay(p, { name: 'Bond', records: bonds, field: 'slaves' }, { name: 'PIF', records: pifs, field: 'bond_slave_of' });
+  twoWay(p, { name: 'VLAN', records: vlans, field: 'tagged_PIF' }, { name: 'PIF', records: pifs, field: 'VLAN_slave_of' });
+  twoWay(p, { name: 'network_sriov', records: sriovs, field: 'physical_PIF' }, { name: 'PIF', records: pifs, field: 'sriov_physical_PIF_of' });
+  twoWay(p, { name: 'network_sriov', records: sriovs, field: 'logical_PIF' }, { name: 'PIF', records: pifs, field: 'sriov_logical_PIF_of' });
+  twoWay(p, { name: 'PCI', records: pcis, field: 'host' }, { name: 'host', records: hosts, field: 'PCIs' });
 
   // Residency and power state.
   for (const [ref, vm] of Object.entries(vms)) {
@@ -133,6 +147,9 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
       if (sr !== undefined && !sr.PBDs.some((pbd) => pbds[pbd]?.host === vm.resident_on)) p.push(`${vm.name_label}: disk on ${sr.name_label}, not attached to its host`);
     }
   }
+  p.push(...storageProblems({ hosts, hostMetrics, srs, pbds, vms, vbds, vdis }));
+  p.push(...networkProblems({ hosts, networks, pifs, bonds, vlans, sriovs }));
+  p.push(...deviceProblems({ hosts, vms, pcis }));
 
   const macs = Object.values(vifs).map((v) => v.MAC);
   if (new Set(macs).size !== macs.length) p.push('duplicate VIF MACs');
