@@ -330,5 +330,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
 
 /** The explanation of a code, or undefined for a code outside the catalogue. */
 export function describeError(code: string): string | undefined {
+  // The storage manager's own failures carry its numeric code (SR_BACKEND_FAILURE_73 …) and a message of their own.
+  if (/^SR_BACKEND_FAILURE_\d+$/.test(code)) return 'The storage driver on the server failed; its message (below) says what it found.';
   return (ERROR_DESCRIPTIONS as Readonly<Record<string, string | undefined>>)[code];
 }

@@ -17,6 +17,10 @@ import { defineVdiCopyApi } from '../storage/vdi-copy';
 import { defineVmCloneApi } from '../vm/clone-api';
 import { definePbdApi } from '../storage/pbd-api';
 import { defineSrApi } from '../storage/sr-api';
+import { defineBondApi } from '../network/bond-api';
+import { defineNetworkApi } from '../network/network-api';
+import { defineSriovApi } from '../network/sriov-api';
+import { defineVlanApi } from '../network/vlan-api';
 import { defineVmConfigApi } from '../vm/config-api';
 import { defineWlbApi } from '../wlb/wlb-api';
 import { defineVmLifecycleApi } from '../vm/lifecycle-api';
@@ -51,6 +55,10 @@ export function buildMethodTable(): MethodTable {
   defineHostPowerApi(table);
   defineSrApi(table);
   definePbdApi(table);
+  defineNetworkApi(table);
+  defineVlanApi(table);
+  defineBondApi(table);
+  defineSriovApi(table);
   cached = table;
   return table;
 }

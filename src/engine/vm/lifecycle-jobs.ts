@@ -3,6 +3,7 @@
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { refreshPlanFields } from '../ha/plan-fields';
+import { attachDevices, detachDevices } from '../devices/passthrough';
 import { refreshHostMemory } from '../host/memory';
 import type { JobHandler } from '../jobs';
 import { destroyVdi } from '../storage/vdi-space';
@@ -56,6 +57,7 @@ function bringUp(engine: Engine, vm: string, host: string, paused: boolean): voi
   });
   createConsoles(engine, vm, host, !isHvm(record));
   setDevicesAttached(engine, vm, true);
+  attachDevices(engine, vm, host);
   refreshHostMemory(engine, host);
   refreshPlanFields(engine);
   engine.scheduler.after(guestBootSeconds(record), 'vm.guest.booted', { vm, domid });
@@ -66,6 +68,7 @@ export function bringDown(engine: Engine, vm: string): void {
   const host = record.resident_on;
   destroyConsoles(engine, vm);
   setDevicesAttached(engine, vm, false);
+  detachDevices(engine, vm);
   engine.world.update('VM', vm, { power_state: 'Halted', resident_on: NULL_REF, scheduled_to_be_resident_on: NULL_REF, domid: -1 });
   setMetrics(engine, vm, { state: ['halted'], VCPUs_number: 0 });
   if (engine.world.has('VM_guest_metrics', record.guest_metrics)) {

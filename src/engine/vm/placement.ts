@@ -5,6 +5,7 @@ import type { XenApiError} from '../../xapi/errors';
 import { xenError } from '../../xapi/errors';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
+import { deviceBootError } from '../devices/passthrough';
 import { hostMemoryFree, startFootprint } from '../host/memory';
 import { poolOfHost, poolOfVm } from '../pool/membership';
 
@@ -55,6 +56,8 @@ export function bootError(engine: Engine, vmRef: string, host: string, needed?: 
       return xenError('VM_REQUIRES_NETWORK', vmRef, network);
     }
   }
+  const devices = deviceBootError(engine, vmRef, host);
+  if (devices !== undefined) return devices;
   const need = needed ?? startFootprint(vm);
   const free = hostMemoryFree(engine, host);
   if (need > free) return xenError('HOST_NOT_ENOUGH_FREE_MEMORY', need, free);

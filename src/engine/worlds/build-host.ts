@@ -49,6 +49,8 @@ export interface HostSpec {
   readonly bootedAt: number;
   /** Hardware not in the catalogue (a lab machine's): replaces cpu, nic and server. */
   readonly hardware?: { readonly cpu: CpuModel; readonly nic: NicModel; readonly oui: string; readonly server: ServerModel };
+  /** Whether the IOMMU (VT-d / AMD-Vi) is on; by default it is wherever the CPU has hardware assist. */
+  readonly iommu?: boolean;
 }
 
 export interface BuiltHost {
@@ -198,7 +200,7 @@ function createHostRecords(engine: Engine, spec: HostSpec, cpu: CpuModel, memory
       'system-serial-number': hex(engine.rng.nextUint32(), 8).toUpperCase().slice(0, 7),
       'baseboard-manufacturer': server.manufacturer,
     },
-    chipset_info: { iommu: hvm ? 'true' : 'false' },
+    chipset_info: { iommu: (spec.iommu ?? hvm) ? 'true' : 'false' },
     iscsi_iqn: iqn,
     other_config: {
       agent_start_time: `${(bootUnix + 95).toFixed(0)}.`,

@@ -13,6 +13,8 @@ import { createHostInternalNetwork, createIsoLibrary, createNfsSr, createPool, c
 import { buildTemplates } from './build-templates';
 import { buildVm, type GuestPowerState } from './build-vm';
 import { TEMPLATES, templateByLabel } from './catalog/templates';
+import { addGpu, addSriovNic } from './build-devices';
+import { INSTALLER_ISOS } from '../storage/storage-network';
 
 const GiB = 1024 ** 3;
 const TiB = 1024 ** 4;
@@ -20,16 +22,8 @@ const DAY = 86400;
 
 const STORAGE_SERVER = '192.168.10.5';
 
-/** ISO files and their sizes in bytes (the distributions' published images). */
-export const LAB_ISOS: readonly (readonly [string, number])[] = [
-  ['debian-12.7.0-amd64-netinst.iso', 661_651_456],
-  ['ubuntu-24.04.1-live-server-amd64.iso', 2_772_593_664],
-  ['ubuntu-22.04.5-live-server-amd64.iso', 2_136_926_208],
-  ['Rocky-9.4-x86_64-minimal.iso', 1_826_619_392],
-  ['AlmaLinux-9.4-x86_64-boot.iso', 1_000_341_504],
-  ['Win2022_EN.iso', 5_044_094_976],
-  ['Win2019_EN.iso', 5_296_713_728],
-];
+/** ISO files and their sizes in bytes (the distributions' published images), as on the storage server's /export/isos. */
+export const LAB_ISOS = INSTALLER_ISOS;
 
 interface Guest {
   readonly name: string;
@@ -66,6 +60,9 @@ const GUESTS: readonly Guest[] = [
   { name: 'legacy-01', description: 'Old intranet wiki, a PV guest imported from XenServer 6.5', template: 'debian-11', power: 'Halted', host: 2, storage: 'local', memory: 1 * GiB, vcpus: 1, disk: 10 * GiB, ip: 110, pv: true, installed: 900 },
 ];
 
+/** The host with passthrough hardware: IOMMU on, a GPU, and a two-port SR-IOV NIC. */
+const DEVICE_HOST = 2;
+
 function buildHosts(engine: Engine, networks: readonly string[]): BuiltHost[] {
   return [0, 1, 2].map((i) =>
     buildHost(engine, {
@@ -82,15 +79,20 @@ function buildHosts(engine: Engine, networks: readonly string[]): BuiltHost[] {
       server: 'dell-r650',
       localDisk: 1920e9,
       bootedAt: -(17 + 2 * i) * DAY,
+      // VT-d is left off in the other servers' firmware: only one can pass devices through.
+      iommu: i === DEVICE_HOST,
     }),
   );
 }
 
 export function buildDefaultWorld(engine: Engine): void {
-  const networks = createPoolNetworks(engine, 4);
+  const networks = createPoolNetworks(engine, 6);
   createHostInternalNetwork(engine);
-  const hosts = buildHosts(engine, networks);
+  const hosts = buildHosts(engine, networks.slice(0, 4));
   const hostRefs = hosts.map((h) => h.host);
+  const deviceHost = hosts[DEVICE_HOST]?.host ?? '';
+  addGpu(engine, deviceHost, 'nvidia-t4', '0000:41:00.0');
+  addSriovNic(engine, deviceHost, 'mellanox-cx4lx', 0x5e, networks.slice(4, 6));
   const nfs = createNfsSr(engine, hostRefs, 'NFS virtual disk storage', STORAGE_SERVER, '/export/vms', 4 * TiB);
   createIsoLibrary(engine, hostRefs, STORAGE_SERVER, LAB_ISOS);
   createToolsSr(engine, hostRefs);
