@@ -7,12 +7,8 @@ import type { ClassName, RecordOf } from '../../xapi/types';
 
 export type Records<C extends ClassName> = Record<string, RecordOf<C>>;
 
-const isLive = (hostMetrics: Records<'host_metrics'>, host: RecordOf<'host'> | undefined): boolean =>
-  host !== undefined && hostMetrics[host.metrics]?.live === true;
-
 export function storageProblems(r: {
   hosts: Records<'host'>;
-  hostMetrics: Records<'host_metrics'>;
   srs: Records<'SR'>;
   pbds: Records<'PBD'>;
   vms: Records<'VM'>;
@@ -30,7 +26,7 @@ export function storageProblems(r: {
     }
   }
   for (const [ref, pbd] of Object.entries(r.pbds)) {
-    if (pbd.currently_attached && !isLive(r.hostMetrics, r.hosts[pbd.host])) p.push(`PBD ${ref} plugged on a host that is not live`);
+    if (r.hosts[pbd.host] === undefined) p.push(`PBD ${ref} on a host that does not exist`);
   }
   // A running VM's disks must be on SRs plugged on its host.
   for (const vm of Object.values(r.vms)) {

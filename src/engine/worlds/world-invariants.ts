@@ -147,7 +147,7 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
       if (sr !== undefined && !sr.PBDs.some((pbd) => pbds[pbd]?.host === vm.resident_on)) p.push(`${vm.name_label}: disk on ${sr.name_label}, not attached to its host`);
     }
   }
-  p.push(...storageProblems({ hosts, hostMetrics, srs, pbds, vms, vbds, vdis }));
+  p.push(...storageProblems({ hosts, srs, pbds, vms, vbds, vdis }));
   p.push(...networkProblems({ hosts, networks, pifs, bonds, vlans, sriovs }));
   p.push(...deviceProblems({ hosts, vms, pcis }));
 
