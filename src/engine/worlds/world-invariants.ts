@@ -4,11 +4,8 @@
 // Used by the world tests; usable by any test that mutates a world.
 import type { Engine } from '../engine';
 import { NULL_REF } from '../../xapi/refs';
-import type { ClassName, RecordOf } from '../../xapi/types';
-import { hostsOfPool, poolOfHost } from '../pool/membership';
-
-type Records<C extends ClassName> = Record<string, RecordOf<C>>;
 import type { ClassName } from '../../xapi/types';
+import { hostsOfPool, poolOfHost } from '../pool/membership';
 import { deviceProblems, networkProblems, storageProblems, type Records } from './world-invariants-infra';
 
 async function all<C extends ClassName>(engine: Engine, session: string, cls: C): Promise<Records<C>> {
@@ -65,10 +62,7 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
   for (const [ref, pool] of Object.entries(pools)) {
     if (hosts[pool.master] === undefined) p.push('pool.master is not a host');
     else if (poolOfHost(engine, pool.master) !== ref) p.push(`pool ${pool.name_label}: its master belongs to another pool`);
-    // A standalone server's default SR is its local storage, as the installer leaves it.
-    const standalone = hostsOfPool(engine, ref).length === 1;
-    if (srs[pool.default_SR]?.shared !== true && !standalone) p.push('pool.default_SR is not a shared SR');
-    // xapi lets any SR be the default, and forgetting it leaves none.
+    // xapi lets any SR be the default (a standalone server's is its local storage), and forgetting it leaves none.
     if (pool.default_SR !== NULL_REF && srs[pool.default_SR] === undefined) p.push('pool.default_SR is not an SR');
   }
 
@@ -137,15 +131,8 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     const [first] = attachedOn;
     const poolHosts = first === undefined ? 0 : hostsOfPool(engine, poolOfHost(engine, first)).length;
     if (sr.shared && attachedOn.size !== poolHosts) p.push(`${sr.name_label}: shared but plugged on ${String(attachedOn.size)} of its pool's ${String(poolHosts)} hosts`);
-    if (!sr.shared && sr.PBDs.length !== 1) p.push(`${sr.name_label}: local SR with ${String(sr.PBDs.length)} PBDs`);
-  }
-  // A VM's disks must be reachable from its host.
-  for (const vm of Object.values(vms)) {
-    if (vm.resident_on === NULL_REF || vm.is_control_domain) continue;
-    for (const vbd of vm.VBDs) {
-      const sr = srs[vdis[vbds[vbd]?.VDI ?? '']?.SR ?? ''];
-      if (sr !== undefined && !sr.PBDs.some((pbd) => pbds[pbd]?.host === vm.resident_on)) p.push(`${vm.name_label}: disk on ${sr.name_label}, not attached to its host`);
-    }
+    // A local SR lives on one host (none while it is being re-introduced).
+    if (!sr.shared && sr.PBDs.length > 1) p.push(`${sr.name_label}: local SR with ${String(sr.PBDs.length)} PBDs`);
   }
   p.push(...storageProblems({ hosts, srs, pbds, vms, vbds, vdis }));
   p.push(...networkProblems({ hosts, networks, pifs, bonds, vlans, sriovs }));
