@@ -103,6 +103,20 @@ test('a 2U server installed from CD with a static IP, then added to the console'
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('treeitem', { name: 'r750-a', exact: true })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/tree-standalone-server.png` });
+
+  // Into the Lab Pool: a wrong coordinator password first, then the right one.
+  await menu(page, 'File', 'Lab Machines…');
+  const join = page.getByRole('form', { name: 'Add r750-a to a pool' });
+  await join.getByLabel('Coordinator root password').fill('nope');
+  await join.getByRole('button', { name: 'Join pool' }).click();
+  await expect(join.getByRole('alert')).toContainText('SESSION_AUTHENTICATION_FAILED');
+  await join.getByLabel('Coordinator root password').fill('xenlab');
+  await join.getByRole('button', { name: 'Join pool' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'r750-a joined the pool.' })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/lab-joined.png` });
+  await page.keyboard.press('Escape');
+  await page.getByRole('treeitem', { name: 'Lab Pool', exact: true }).click();
+  await expect(page.getByRole('treeitem', { name: 'r750-a', exact: true })).toHaveAttribute('aria-level', '3');
   expect(errors).toEqual([]);
 });
 

@@ -9,6 +9,7 @@ import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, INPUT, LABEL, OV
 import { useLab } from '../lab/lab-context';
 import { useUi } from '../state/ui-store';
 import { machineState, machineSummary } from './machine-words';
+import { JoinPoolForm } from './join-pool-form';
 import { PxeSettings } from './pxe-settings';
 import { useLabView } from './use-lab-view';
 
@@ -65,7 +66,12 @@ export function LabMachinesDialog({ onClose }: { onClose: () => void }) {
                     <td className="py-1 font-medium">{m.name}</td>
                     <td className="pr-2">{m.spec.manufacturer} {m.spec.product}: {machineSummary(m)}</td>
                     <td>{m.power === 'on' ? 'On' : 'Off'}</td>
-                    <td>{machineState(m)}</td>
+                    <td>
+                      {machineState(m)}
+                      {m.host !== undefined && view?.servers.some((sv) => sv.master === m.host && sv.hosts.length === 1 && sv.state === 'connected') === true && (
+                        <JoinPoolForm host={m.host} name={m.name} />
+                      )}
+                    </td>
                     <td className="space-x-1 whitespace-nowrap py-1">
                       {m.state !== 'installed' && (
                         <button type="button" className={BUTTON_PRIMARY} onClick={() => openDialog({ kind: 'installer', machine: m.id })} aria-label={`Install XenServer on ${m.name}`}>
