@@ -7,6 +7,7 @@ import { defineSessionApi } from './session-api';
 import { defineSimulatorApi } from './simulator-api';
 import { defineSystemApi } from './system-api';
 import { defineTaskApi } from './task-api';
+import { defineMessageApi } from './message-api';
 import { defineFaultApi } from '../faults/fault-api';
 import { defineHaApi } from '../ha/ha-api';
 import { defineVbdApi } from '../devices/vbd-api';
@@ -38,6 +39,7 @@ export function buildMethodTable(): MethodTable {
   defineSystemApi(table);
   defineEventApi(table);
   defineTaskApi(table);
+  defineMessageApi(table);
   defineSimulatorApi(table);
   defineVmLifecycleApi(table);
   defineVmConfigApi(table);
