@@ -63,10 +63,12 @@ export function workloadChanged(form: WorkloadForm, current: VmWorkload): boolea
   return Object.entries(form.params).some(([k, text]) => Number(text.trim()) !== current.params[k]);
 }
 
-/** "requests" → "Requests", "response_kib" → "Response KiB". */
+const ACRONYMS: Readonly<Record<string, string>> = { kib: 'KiB', mib: 'MiB', utc: 'UTC', io: 'IO', tps: 'TPS', cpu: 'CPU' };
+
+/** "requests" → "Requests", "response_kib" → "Response KiB", "io_kib" → "IO KiB". */
 export function paramLabel(name: string): string {
   return name
     .split('_')
-    .map((w, i) => (w === 'kib' ? 'KiB' : w === 'mib' ? 'MiB' : w === 'utc' ? 'UTC' : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .map((w, i) => ACRONYMS[w] ?? (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
     .join(' ');
 }

@@ -19,7 +19,8 @@ describe('graphModel', () => {
       { t: 1767225610, s0: null, s1: 1024, s2: null },
       { t: 1767225615, s0: 0.25, s1: 2048, s2: null },
     ]);
-    expect(m.axes).toEqual(['percent', 'bytes-per-second']);
+    expect(m.axes.map((a) => a.kind)).toEqual(['percent', 'bytes-per-second']);
+    expect(m.axes[1]!.scale.ticks).toEqual([0, 512, 1024, 1536, 2048]);
     expect(m.lines[0]!.stats).toEqual({ current: 0.25, min: 0.25, max: 0.75, average: 0.5, count: 2 });
     expect(m.lines[2]!.stats).toBeUndefined();
     expect(m.hasData).toBe(true);

@@ -2,6 +2,7 @@
 // colour, its value kind), the rows recharts draws (null where unknown, so a
 // gap shows), one y-axis per value kind, and each line's current, minimum,
 // maximum and average for the legend and the text alternative.
+import { axisScale, type AxisScale } from './axis-scale';
 import { friendlyName, valueKindOf, type NameContext, type ValueKind } from './data-source-words';
 import type { DesignedGraph } from './graph-layout';
 import { statsOf, type ObjectSeries, type SeriesStats } from './rrd-series';
@@ -28,8 +29,8 @@ export interface GraphModel {
   readonly lines: readonly GraphLine[];
   /** Oldest first; `t` is the row's time. */
   readonly rows: readonly GraphRow[];
-  /** Value kinds in order of first use: the first gets the left axis, the second the right. */
-  readonly axes: readonly ValueKind[];
+  /** Value kinds in order of first use (the first gets the left axis, the second the right), with their scales. */
+  readonly axes: readonly { readonly kind: ValueKind; readonly scale: AxisScale }[];
   /** Whether any line has a known value. */
   readonly hasData: boolean;
 }
@@ -52,6 +53,9 @@ export function graphModel(graph: DesignedGraph, series: ObjectSeries | undefine
     });
     return row;
   });
-  const axes = [...new Set(lines.map((l) => l.kind))];
+  const axes = [...new Set(lines.map((l) => l.kind))].map((kind) => {
+    const max = Math.max(0, ...lines.filter((l) => l.kind === kind).map((l) => l.stats?.max ?? 0));
+    return { kind, scale: axisScale(kind, max) };
+  });
   return { lines, rows, axes, hasData: lines.some((l) => l.stats !== undefined) };
 }

@@ -6,7 +6,7 @@
 // maximum and average over the range shown.
 import { useId, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatValue, type NameContext, type ValueKind } from './data-source-words';
+import { formatValue, type NameContext } from './data-source-words';
 import type { DesignedGraph } from './graph-layout';
 import { graphModel, type GraphLine } from './graph-model';
 import type { ObjectSeries } from './rrd-series';
@@ -27,10 +27,6 @@ export interface PerformanceGraphProps {
 }
 
 const HEIGHT = 170;
-
-function axisDomain(kind: ValueKind): [number, number | 'auto'] {
-  return kind === 'percent' ? [0, 1] : [0, 'auto'];
-}
 
 export function PerformanceGraph({ graph, series, from, to, zoom, names, selected, onSelect, loading }: PerformanceGraphProps) {
   const id = useId();
@@ -80,13 +76,14 @@ export function PerformanceGraph({ graph, series, from, to, zoom, names, selecte
               tick={{ fontSize: 11, fill: '#475569' }}
               stroke="#94a3b8"
             />
-            {model.axes.map((kind, i) => (
+            {model.axes.map(({ kind, scale }, i) => (
               <YAxis
                 key={kind}
                 yAxisId={kind}
                 orientation={i === 1 ? 'right' : 'left'}
                 hide={i > 1}
-                domain={axisDomain(kind)}
+                domain={scale.domain}
+                {...(scale.ticks === undefined ? {} : { ticks: scale.ticks, interval: 0 })}
                 width={64}
                 tickFormatter={(v: number) => formatValue(kind, v)}
                 tick={{ fontSize: 11, fill: '#475569' }}
@@ -105,6 +102,7 @@ export function PerformanceGraph({ graph, series, from, to, zoom, names, selecte
                 yAxisId={line.kind}
                 dataKey={line.key}
                 name={line.label}
+                type="linear"
                 stroke={line.color}
                 strokeWidth={1.5}
                 dot={false}

@@ -40,7 +40,9 @@ export async function loadPerformance(lab: LabConnection, kind: RrdObjectKind, u
   try {
     const data = await lab.fetchRrdUpdates(
       {
-        start: from,
+        // One step short of the archive's whole span: xapi takes the first archive that
+        // still reaches back to `start`, and the last row is up to a step older than now.
+        start: from + zoom.step,
         interval: zoom.step,
         cf: 'AVERAGE',
         ...(kind === 'host' ? { host: true, hostUuid: uuid } : { vmUuids: [uuid] }),
