@@ -9,6 +9,8 @@ import { VDI_COPY_JOBS } from './storage/vdi-copy';
 import { VM_CLONE_JOBS } from './vm/clone-api';
 import { MIGRATION_JOBS } from './migration/migrate-run';
 import { VM_LIFECYCLE_JOBS } from './vm/lifecycle-jobs';
+import { GUEST_INSTALL_JOBS } from './guest/install';
+import { GUEST_UP_JOBS } from './guest/guest-up';
 import { WLB_JOBS } from './wlb/wlb-api';
 import { LAB_JOBS } from './lab/install-job';
 import { HOST_POWER_API_JOBS } from './host/host-power-api';
@@ -28,4 +30,6 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...MIGRATION_JOBS,
   ...LAB_JOBS,
   ...HOST_POWER_API_JOBS,
+  ...GUEST_INSTALL_JOBS,
+  ...GUEST_UP_JOBS,
 ]);

@@ -7,6 +7,7 @@ import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { readCreateRecord } from '../api/create-record';
 import { define, ref, type MethodTable } from '../api/registry';
+import { onCdInserted } from '../guest/guest-up';
 import { assertCanHotplug } from '../vm/guest-tools';
 import { allowedVbdDevices, diskNumber, usedVbdNumbers, validVbdDevice, xvdName } from './device-numbers';
 
@@ -86,6 +87,7 @@ function insert(engine: Engine, vbd: string, vdi: string): void {
   const sr = engine.world.get('SR', engine.world.get('VDI', vdi).SR);
   if (sr.content_type !== 'iso' && sr.type !== 'iso' && sr.type !== 'udev') throw xenError('VDI_IS_NOT_ISO', vdi, engine.world.get('VDI', vdi).type);
   engine.world.update('VBD', vbd, { VDI: vdi, empty: false, currently_attached: vmIsLive(engine, r.VM) });
+  onCdInserted(engine, r.VM);
 }
 
 function eject(engine: Engine, vbd: string): void {

@@ -1,11 +1,13 @@
 // VM.allowed_operations, derived from power state, kind of VM and the
 // operations already running on it: what a console may offer right now.
 import type { VMRecord } from '../../xapi/types';
+import { NEEDS_GUEST_DRIVERS } from './guest-tools';
 import { COPY_LIKE, OPERATION_STATES, TEMPLATE_OPERATIONS, isDefaultTemplate } from './power-table';
 
 type VMish = Pick<VMRecord, 'power_state' | 'is_a_template' | 'is_default_template' | 'other_config' | 'is_a_snapshot' | 'is_control_domain' | 'current_operations' | 'attached_PCIs'>;
 
-export function vmAllowedOperations(vm: VMish): string[] {
+/** `lacksDrivers`: a live HVM guest without PV drivers, which advertises no clean shutdown, reboot, suspend or migration. */
+export function vmAllowedOperations(vm: VMish, lacksDrivers = false): string[] {
   if (vm.is_control_domain) return [];
   const running = Object.values(vm.current_operations);
   const allowed: string[] = [];
@@ -13,6 +15,7 @@ export function vmAllowedOperations(vm: VMish): string[] {
     if (!states.includes(vm.power_state as never)) continue;
     if (vm.is_a_template && !TEMPLATE_OPERATIONS.has(op)) continue;
     if (vm.is_a_template && op === 'destroy' && isDefaultTemplate(vm)) continue;
+    if (lacksDrivers && NEEDS_GUEST_DRIVERS.has(op)) continue;
     if (vm.is_a_snapshot && op !== 'clone' && op !== 'copy' && op !== 'export' && op !== 'destroy' && op !== 'revert') continue;
     // Only copy-like operations may overlap each other.
     if (running.length > 0 && !(COPY_LIKE.has(op) && running.every((r) => COPY_LIKE.has(r)))) continue;

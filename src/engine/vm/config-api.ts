@@ -12,6 +12,20 @@ import { isHvm } from './placement';
 /** XenServer 8: 1.5 TiB per VM; 32 vCPUs for most guests, 64 where the guest supports it. */
 export const MAX_VM_MEMORY = 1.5 * 1024 ** 4;
 export const MAX_VCPUS = 64;
+/** The limit for a guest whose template says nothing (XenServer 8's general limit). */
+export const DEFAULT_MAX_VCPUS = 32;
+
+/**
+ * The vCPU limit of a VM: its template's <restriction field="vcpus-max"> in
+ * VM.recommendations (64 for the current HVM templates, 32 for older ones),
+ * else 32, never above 64. xapi itself leaves this to clients (XenCenter reads
+ * the recommendation); the simulator checks it so that no client can exceed it.
+ */
+export function vcpusLimit(recommendations: string): number {
+  const m = /<restriction\s+field="vcpus-max"\s+max="(\d+)"/.exec(recommendations);
+  const n = m === null ? DEFAULT_MAX_VCPUS : Number(m[1]);
+  return Math.min(MAX_VCPUS, n);
+}
 
 interface Limits {
   static_min: number;
@@ -130,7 +144,7 @@ export function defineVmConfigApi(table: MethodTable): void {
       const n = toInt(value);
       const r = engine.world.get('VM', self as string);
       if (n < 1) throw xenError('VM_NO_VCPUS', self as string);
-      if (n > MAX_VCPUS) throw xenError('VM_TOO_MANY_VCPUS', self as string);
+      if (n > vcpusLimit(r.recommendations)) throw xenError('VM_TOO_MANY_VCPUS', self as string);
       if (n < r.VCPUs_at_startup) throw xenError('VALUE_NOT_SUPPORTED', 'VCPUs_max', String(n), 'VCPUs_max must be at least VCPUs_at_startup');
       engine.world.update('VM', self as string, {
         VCPUs_max: n,

@@ -9,6 +9,8 @@ import { refreshHostMemory, startFootprint } from '../host/memory';
 import { define, PENDING, ref, type Call, type MethodTable, type Param } from '../api/registry';
 import { createVdi, srBandwidth } from '../storage/vdi-space';
 import { assertVmOperation } from './checks';
+import { assertBootable } from '../guest/boot';
+import { lacksGuestDrivers } from './guest-tools';
 import {
   cleanShutdownSeconds,
   domainBuildSeconds,
@@ -45,6 +47,7 @@ function start(call: Call, vm: string, host: string | undefined, paused: boolean
   assertVmOperation(engine, vm, op);
   const record = engine.world.get('VM', vm);
   if (record.VCPUs_at_startup < 1) throw xenError('VM_NO_VCPUS', vm);
+  assertBootable(engine, vm);
   if (record.VCPUs_at_startup > record.VCPUs_max) throw xenError('VALUE_NOT_SUPPORTED', 'VCPUs_at_startup', String(record.VCPUs_at_startup), 'more than VCPUs_max');
   let target: string;
   if (host === undefined) target = chooseHost(engine, vm);
@@ -103,7 +106,8 @@ export function defineVmLifecycleApi(table: MethodTable): void {
 
   lifecycle('VM.clean_shutdown', [vmParam], (call, [vm]) => {
     assertVmOperation(call.engine, vm as string, 'clean_shutdown');
-    const seconds = cleanShutdownSeconds(call.engine.world.get('VM', vm as string));
+    // An HVM guest without PV drivers cannot be asked: xenopsd powers the domain off at once.
+    const seconds = lacksGuestDrivers(call.engine, vm as string) ? HARD_SHUTDOWN_SECONDS : cleanShutdownSeconds(call.engine.world.get('VM', vm as string));
     return schedule(call, vm as string, 'clean_shutdown', seconds, 'vm.halt.done', {}, true);
   }, true);
   lifecycle('VM.hard_shutdown', [vmParam], (call, [vm]) => {
@@ -114,7 +118,8 @@ export function defineVmLifecycleApi(table: MethodTable): void {
     const { engine } = call;
     assertVmOperation(engine, vm as string, 'clean_reboot');
     const record = engine.world.get('VM', vm as string);
-    const seconds = cleanShutdownSeconds(record) + domainBuildSeconds(startFootprint(record));
+    const down = lacksGuestDrivers(engine, vm as string) ? HARD_SHUTDOWN_SECONDS : cleanShutdownSeconds(record);
+    const seconds = down + domainBuildSeconds(startFootprint(record));
     return schedule(call, vm as string, 'clean_reboot', seconds, 'vm.reboot.done', {}, false);
   });
   lifecycle('VM.hard_reboot', [vmParam], (call, [vm]) => {
@@ -126,6 +131,8 @@ export function defineVmLifecycleApi(table: MethodTable): void {
   lifecycle('VM.suspend', [vmParam], (call, [vm]) => {
     const { engine } = call;
     assertVmOperation(engine, vm as string, 'suspend');
+    // Suspend needs the guest's PV drivers to quiesce it (xenopsd would wait in vain for an acknowledgement).
+    if (lacksGuestDrivers(engine, vm as string)) throw xenError('VM_LACKS_FEATURE', vm as string);
     const record = engine.world.get('VM', vm as string);
     const sr = suspendSr(engine, vm as string);
     // The image holds the guest's memory; its space is taken when the suspend begins.

@@ -10,6 +10,8 @@ import { destroyVdi } from '../storage/vdi-space';
 import { createConsoles, destroyConsoles } from './consoles';
 import { guestBootSeconds } from './durations';
 import { isHvm } from './placement';
+import { onGuestBoot } from '../guest/guest-up';
+import { interruptInstall } from '../guest/install';
 
 type Args = Readonly<Record<string, unknown>>;
 
@@ -76,6 +78,14 @@ export function bringDown(engine: Engine, vm: string): void {
   }
   refreshHostMemory(engine, host);
   refreshPlanFields(engine);
+  interruptInstall(engine, vm);
+}
+
+/** A guest-initiated reboot (after an OS install, or tools setup): the domain is rebuilt on the same host. */
+export function restartDomain(engine: Engine, vm: string): void {
+  const host = engine.world.get('VM', vm).resident_on;
+  bringDown(engine, vm);
+  bringUp(engine, vm, host, false);
 }
 
 const startDone: JobHandler = (engine, a: Args) => {
@@ -127,13 +137,11 @@ const pauseDone: JobHandler = (engine, a: Args) => {
   engine.tasks.succeed(a['task'] as string);
 };
 
-/** The guest OS has booted: its tools (if installed) report in. */
+/** The guest has booted: its OS's tools report in, or its installer starts (guest/guest-up.ts). */
 const guestBooted: JobHandler = (engine, a: Args) => {
   const vm = engine.world.find('VM', a['vm'] as string);
   if (vm === undefined || vm.domid !== a['domid'] || vm.power_state === 'Halted') return;
-  if (engine.world.has('VM_guest_metrics', vm.guest_metrics)) {
-    engine.world.update('VM_guest_metrics', vm.guest_metrics, { live: true, last_updated: engine.datetime() });
-  }
+  onGuestBoot(engine, a['vm'] as string, vm.domid);
 };
 
 /** Roll back a cancelled operation: release a reservation, drop an unfinished suspend image. */

@@ -14,12 +14,13 @@
 // after placing VMs (it scans every VM, so calling it per VM is quadratic).
 import { createConsoles } from '../vm/consoles';
 import { suspendImageSize } from '../vm/suspend-image';
-import type { OsFamily } from '../vm/durations';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { vmMemoryOverhead } from '../host/memory';
 import { createVdi, lvhdSize, THIN_SR_TYPES } from '../storage/vdi-space';
 import { stamp } from './build-host';
+import { guestMetricsFields, networksMap, toolsVersionOf } from '../guest/guest-metrics';
+import { OS_KEY, STATIC_IP_KEY, TOOLS_KEY } from '../guest/guest-os';
 import type { TemplateSpec } from './catalog/templates';
 
 const MiB = 1024 ** 2;
@@ -78,27 +79,6 @@ export function randomVifMac(engine: Engine): string {
   return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
-/** The IPv6 link-local address a guest derives from its MAC (EUI-64). */
-function linkLocal(mac: string): string {
-  const b = mac.split(':').map((x) => parseInt(x, 16));
-  const [b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0] = b;
-  const words = [((b0 ^ 0x02) << 8) | b1, (b2 << 8) | 0xff, (0xfe << 8) | b3, (b4 << 8) | b5];
-  return `fe80::${words.map((w) => w.toString(16)).join(':')}`;
-}
-
-function osVersion(t: TemplateSpec): Record<string, string> {
-  const os = t.guestOs;
-  if (t.family === 'windows') {
-    return { name: `${os.name}|C:\\Windows|\\Device\\Harddisk0\\Partition2`, distro: 'windows', major: os.major, minor: os.minor, spmajor: '0', spminor: '0', build: os.uname };
-  }
-  return { name: os.name, uname: os.uname, distro: os.distro, major: os.major, minor: os.minor };
-}
-
-function driversVersion(family: OsFamily): Record<string, string> {
-  // XenServer VM Tools for Windows 9.4.0 / Linux guest agent 8.4.0.
-  return family === 'windows' ? { major: '9', minor: '4', micro: '0', build: '146' } : { major: '8', minor: '4', micro: '0', build: '1' };
-}
-
 /** The memory ranges of a VM, kept valid: static_min ≤ dynamic_min ≤ dynamic_max = static_max, dynamic_min ≥ ¼ static_max. */
 export function memoryOf(t: TemplateSpec, memory?: number, dynamicMin?: number) {
   const staticMax = memory ?? t.memory_static_max;
@@ -145,6 +125,14 @@ function nextDomid(engine: Engine, host: string): number {
   return max + 1;
 }
 
+/** What the guest's OS keeps on its system disk: which OS, its tools, its static address (see guest/guest-os.ts). */
+function osKeys(spec: VmSpec): Record<string, string> {
+  const keys: Record<string, string> = { [OS_KEY]: spec.template.reference_label };
+  if (spec.tools ?? true) keys[TOOLS_KEY] = toolsVersionOf(spec.template.family);
+  if (spec.ip !== undefined) keys[STATIC_IP_KEY] = spec.ip;
+  return keys;
+}
+
 function createSystemDisk(engine: Engine, spec: VmSpec, running: boolean): string {
   const sr = engine.world.get('SR', spec.sr);
   const size = spec.diskSize ?? (spec.template.diskSize > 0 ? spec.template.diskSize : 20 * GiB);
@@ -166,7 +154,7 @@ function createSystemDisk(engine: Engine, spec: VmSpec, running: boolean): strin
     read_only: false,
     managed: true,
     sm_config: smConfig,
-    other_config: {},
+    other_config: osKeys(spec),
     allowed_operations: running
       ? ['clone', 'copy', 'snapshot', 'resize_online', 'mirror', 'update', 'generate_config', 'enable_cbt']
       : ['clone', 'copy', 'resize', 'snapshot', 'mirror', 'destroy', 'forget', 'update', 'generate_config', 'enable_cbt'],
@@ -192,32 +180,9 @@ function createSuspendImage(engine: Engine, spec: VmSpec, vmUuid: string, static
 }
 
 function createGuestMetrics(engine: Engine, spec: VmSpec, live: boolean, mac: string | undefined): string {
-  const t = spec.template;
-  const networks: Record<string, string> = {};
-  if (live && spec.ip !== undefined) {
-    networks['0/ip'] = spec.ip;
-    networks['0/ipv4/0'] = spec.ip;
-    if (mac !== undefined) networks['0/ipv6/0'] = linkLocal(mac);
-  }
+  const networks = live && spec.ip !== undefined && mac !== undefined ? networksMap([{ device: '0', ip: spec.ip, mac }]) : {};
   return engine.world.create('VM_guest_metrics', {
-    os_version: osVersion(t),
-    netbios_name: t.family === 'windows' ? { host_name: spec.name.toUpperCase() } : {},
-    PV_drivers_version: driversVersion(t.family),
-    PV_drivers_up_to_date: true,
-    PV_drivers_detected: true,
-    networks,
-    other: {
-      'feature-balloon': '1',
-      'feature-poweroff': '1',
-      'feature-reboot': '1',
-      'feature-suspend': '1',
-      'feature-vcpu-hotplug': '1',
-      'has-vendor-device': t.family === 'windows' ? '1' : '0',
-      'platform-feature-multiprocessor-suspend': '1',
-    },
-    can_use_hotplug_vbd: 'yes',
-    can_use_hotplug_vif: 'yes',
-    live,
+    ...guestMetricsFields(engine, spec.template, spec.name, networks, live),
     last_updated: stamp(engine, spec.startedAt ?? 0),
   });
 }
