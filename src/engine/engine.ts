@@ -15,6 +15,7 @@ import { Scheduler, type SchedulerState } from './time/scheduler';
 import { World, type WorldState } from './world/world';
 import { installDerivedFields } from './derived-fields';
 import { LabStore, type LabState } from './lab/lab-store';
+import { planFastForward, startMetrics } from './metrics/metrics-tick';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -82,6 +83,7 @@ export class Engine {
     };
     const engine = new Engine({ config, rng: Rng.fromSeed(config.seed).state() });
     options.build?.(engine);
+    startMetrics(engine);
     engine.notifiedGeneration = engine.world.events.generation;
     return engine;
   }
@@ -90,7 +92,9 @@ export class Engine {
     if (snapshot.version !== SNAPSHOT_VERSION) {
       throw new Error(`saved world has version ${String(snapshot.version)}; this XenLab reads version ${SNAPSHOT_VERSION}`);
     }
-    return new Engine(snapshot);
+    const engine = new Engine(snapshot);
+    startMetrics(engine); // a world saved before metrics existed gets its clock
+    return engine;
   }
 
   snapshot(): EngineSnapshot {
@@ -128,6 +132,8 @@ export class Engine {
   }
 
   advanceTo(t: number): void {
+    // A long jump fills each archive at its own resolution (metrics-tick.ts).
+    planFastForward(this, t);
     for (;;) {
       const job = this.scheduler.popDue(t);
       if (job === undefined) break;

@@ -8,6 +8,8 @@ import { HA_RESTART_JOBS } from './ha/restart';
 import { VDI_COPY_JOBS } from './storage/vdi-copy';
 import { VM_CLONE_JOBS } from './vm/clone-api';
 import { MIGRATION_JOBS } from './migration/migrate-run';
+import { METRICS_JOBS } from './metrics/metrics-tick';
+import { MEMORY_DMC_JOBS } from './metrics/models/memory-dmc';
 import { VM_LIFECYCLE_JOBS } from './vm/lifecycle-jobs';
 import { GUEST_INSTALL_JOBS } from './guest/install';
 import { GUEST_UP_JOBS } from './guest/guest-up';
@@ -32,4 +34,6 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...HOST_POWER_API_JOBS,
   ...GUEST_INSTALL_JOBS,
   ...GUEST_UP_JOBS,
+  ...METRICS_JOBS,
+  ...MEMORY_DMC_JOBS,
 ]);

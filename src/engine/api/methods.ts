@@ -3,8 +3,10 @@
 import { defineEventApi } from './event-api';
 import { defineGenericAccessors } from './generic-accessors';
 import type { MethodTable } from './registry';
+import { defineRrdApi } from './rrd-api';
 import { defineSessionApi } from './session-api';
 import { defineSimulatorApi } from './simulator-api';
+import { defineSimulatorWorkloadApi } from './simulator-workload-api';
 import { defineSystemApi } from './system-api';
 import { defineTaskApi } from './task-api';
 import { defineMessageApi } from './message-api';
@@ -61,6 +63,8 @@ export function buildMethodTable(): MethodTable {
   defineVlanApi(table);
   defineBondApi(table);
   defineSriovApi(table);
+  defineRrdApi(table);
+  defineSimulatorWorkloadApi(table);
   cached = table;
   return table;
 }
