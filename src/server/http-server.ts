@@ -1,4 +1,5 @@
 // The Node host's HTTP face: XenAPI JSON-RPC (v1.0 and v2.0) at POST /jsonrpc,
+// RRD updates at GET /rrd_updates (rrd-endpoint.ts),
 // as xapi serves it (ocaml/xapi/api_server.ml `jsoncallback`), so real clients
 // -- Xen Orchestra's `xen-api`, the XenAPI SDKs, curl -- can drive the
 // simulated pool. Requests are handled concurrently (event.from long-polls),
@@ -8,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Engine, RealTimer } from '../engine/engine';
 import { nodeRealTimer } from './real-time-clock';
 import { rpcResponseFor } from './rpc-handler';
+import { handleRrdUpdates, RRD_UPDATES_PATH } from './rrd-endpoint';
 
 export interface XapiServerOptions {
   /** Largest request body accepted, in bytes (default 1 MiB); larger gets 413. */
@@ -89,6 +91,10 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse,
     const payload = Buffer.from(text, 'utf8');
     res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'application/json', 'Content-Length': String(payload.length) });
     res.end(payload);
+    return;
+  }
+  if (path === RRD_UPDATES_PATH) {
+    handleRrdUpdates(engine, req, res);
     return;
   }
   req.resume();

@@ -1,6 +1,6 @@
 // GET /rrd_updates over real HTTP on 127.0.0.1: status lines, headers and
 // bodies as xapi sends them, and both formats read back by a client.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine';
@@ -8,7 +8,9 @@ import { planFastForward } from '../engine/metrics/metrics-tick';
 import { handSampler, withMetrics } from '../engine/metrics/rrd/rrd-test-kit';
 import { WORLDS } from '../engine/worlds/world-by-name';
 import { createXapiServer } from './http-server';
-import { handleRrdUpdates, RRD_UPDATES_PATH } from './rrd-endpoint';
+import { RRD_UPDATES_PATH } from './rrd-endpoint';
+import { fetchHttpGet } from '../xapi/http-get';
+import { fetchRrdUpdates } from '../xapi/rrd-updates-client';
 
 const PASSWORD = 'xenlab';
 let engine: Engine;
@@ -34,15 +36,6 @@ beforeAll(async () => {
   engine.advance(7200);
   server = createXapiServer(engine, { onError: () => undefined });
   base = await listen(server);
-  // Until http-server.ts routes /rrd_updates, serve it beside the JSON-RPC server.
-  if ((await fetch(`${base}${RRD_UPDATES_PATH}`)).status === 404) {
-    await close(server);
-    server = createServer((req, res) => {
-      if ((req.url ?? '').split('?')[0] === RRD_UPDATES_PATH) handleRrdUpdates(engine, req, res);
-      else res.writeHead(404).end();
-    });
-    base = await listen(server);
-  }
   session = (await engine.call('session.login_with_password', ['root', PASSWORD, '2.21', 'rrd-endpoint.test'])) as string;
 });
 
@@ -119,6 +112,19 @@ describe('GET /rrd_updates', () => {
     expect(await none.text()).toContain('Rrd.No_RRA_Available');
     const post = await fetch(withSession('start=0'), { method: 'POST', body: 'x' });
     expect(post.status).toBe(404);
+  });
+
+  it("reads back with the console's client, XML and JSON alike", async () => {
+    const get = fetchHttpGet(base, (u, init) => fetch(u, init as RequestInit));
+    const start = Math.floor(engine.unixTime()) - 300;
+    const json = await fetchRrdUpdates(get, session, { start, host: true, cf: 'AVERAGE' });
+    const xml = await fetchRrdUpdates(get, session, { start, host: true, cf: 'AVERAGE', json: false });
+    expect(xml).toEqual(json);
+    expect(json.step).toBe(5);
+    expect(json.rows.length).toBe(61);
+    expect(json.columns.filter((c) => c.kind === 'host' && c.name === 'cpu0').length).toBeGreaterThan(0);
+    const unauthorised = await get(`${RRD_UPDATES_PATH}?start=0`);
+    expect(unauthorised.status).toBe(401);
   });
 
   it('never changes the world', async () => {

@@ -3,7 +3,8 @@
 // static ranges and vCPU counts only while halted, and XenServer 8's limits.
 import { xenError } from '../../xapi/errors';
 import type { Engine } from '../engine';
-import { vmMemoryOverhead } from '../host/memory';
+import { hostMemoryFree, vmMemoryOverhead } from '../host/memory';
+import { balanceHostMemory, canBalloon, hostReclaimableMemory } from '../metrics/models/memory-dmc';
 import { toInt } from '../api/param-check';
 import { define, ref, type MethodTable } from '../api/registry';
 import { assertVmOperation } from './checks';
@@ -54,6 +55,8 @@ function setLimits(engine: Engine, vm: string, patch: Partial<Limits>): void {
     static_max: patch.static_max ?? r.memory_static_max,
   };
   assertMemoryLimits(next);
+  const running = r.power_state === 'Running' || r.power_state === 'Paused';
+  if (running) assertFloorFits(engine, vm, next.dynamic_min);
   const target = r.power_state === 'Running' ? Math.min(Math.max(r.memory_target, next.dynamic_min), next.dynamic_max) : next.dynamic_max;
   engine.world.update('VM', vm, {
     memory_static_min: next.static_min,
@@ -63,6 +66,21 @@ function setLimits(engine: Engine, vm: string, patch: Partial<Limits>): void {
     memory_target: target,
     memory_overhead: vmMemoryOverhead(next.static_max, r.VCPUs_max, isHvm(r), r.HVM_shadow_multiplier || 1),
   });
+  if (running) balanceHostMemory(engine, r.resident_on); // squeezed moves the guest into its new range
+}
+
+/**
+ * A running VM's dynamic_min raised above what it has must still fit on its
+ * host with every other ballooning guest squeezed to its own dynamic_min
+ * (the floor admission keeps; balancing relies on it).
+ */
+function assertFloorFits(engine: Engine, vm: string, dynamicMin: number): void {
+  const r = engine.world.get('VM', vm);
+  const actual = engine.world.find('VM_metrics', r.metrics)?.memory_actual ?? r.memory_target;
+  if (dynamicMin <= actual) return;
+  const own = canBalloon(engine, vm) ? actual - r.memory_dynamic_min : 0;
+  const available = hostMemoryFree(engine, r.resident_on) + hostReclaimableMemory(engine, r.resident_on) - own;
+  if (dynamicMin - actual > available) throw xenError('HOST_NOT_ENOUGH_FREE_MEMORY', dynamicMin - actual, available);
 }
 
 export function defineVmConfigApi(table: MethodTable): void {

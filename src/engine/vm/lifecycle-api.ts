@@ -21,6 +21,7 @@ import {
 import { destroyVm } from './destroy';
 import { assertPlanHolds } from '../ha/ha-plan';
 import { bootError, chooseHost } from './placement';
+import { makeRoomFor } from '../metrics/models/memory-dmc';
 import { suspendImageSize } from './suspend-image';
 
 const vmParam = { name: 'vm', type: ref('VM') } as const;
@@ -57,7 +58,9 @@ function start(call: Call, vm: string, host: string | undefined, paused: boolean
     target = host;
   }
   assertPlanHolds(engine, { arriving: { vm, host: target } });
-  const pending: typeof PENDING = schedule(call, vm, op, domainBuildSeconds(startFootprint(record)), 'vm.start.done', { host: target, paused }, true);
+  // Squeeze the host's ballooning guests first if it is short; the build waits for their balloons.
+  const squeeze = makeRoomFor(engine, target, startFootprint(record));
+  const pending: typeof PENDING = schedule(call, vm, op, squeeze + domainBuildSeconds(startFootprint(record)), 'vm.start.done', { host: target, paused }, true);
   reserve(engine, vm, target); // after the operation is on the VM: reservations are found through running operations
   return pending;
 }
@@ -76,7 +79,8 @@ function resume(call: Call, vm: string, host: string | undefined, paused: boolea
   assertPlanHolds(engine, { arriving: { vm, host: target } });
   const sr = engine.world.find('VDI', record.suspend_VDI)?.SR;
   const bandwidth = srBandwidth(engine.world.find('SR', sr ?? NULL_REF)?.type ?? '');
-  const pending: typeof PENDING = schedule(call, vm, op, memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);
+  const squeeze = makeRoomFor(engine, target, startFootprint(record));
+  const pending: typeof PENDING = schedule(call, vm, op, squeeze + memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);
   reserve(engine, vm, target);
   return pending;
 }

@@ -4,7 +4,8 @@ import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { refreshPlanFields } from '../ha/plan-fields';
 import { attachDevices, detachDevices } from '../devices/passthrough';
-import { refreshHostMemory } from '../host/memory';
+import { hostMemoryFree, refreshHostMemory, startFootprint } from '../host/memory';
+import { balanceHostMemory, makeRoomFor } from '../metrics/models/memory-dmc';
 import type { JobHandler } from '../jobs';
 import { destroyVdi } from '../storage/vdi-space';
 import { createConsoles, destroyConsoles } from './consoles';
@@ -39,19 +40,32 @@ function setDevicesAttached(engine: Engine, vm: string, attached: boolean): void
   }
 }
 
+/**
+ * The memory a domain is built with: dynamic_max when the host has it (a
+ * start or resume reserved it), else what squeezed could find, never below
+ * dynamic_min (admission keeps every domain's floor within the host).
+ */
+function buildMemory(engine: Engine, vm: string, host: string): number {
+  const r = engine.world.get('VM', vm);
+  const reserved = r.scheduled_to_be_resident_on === host && r.resident_on !== host ? startFootprint(r) : 0;
+  const room = hostMemoryFree(engine, host) + reserved - r.memory_overhead;
+  return Math.min(r.memory_dynamic_max, Math.max(r.memory_dynamic_min, room));
+}
+
 /** Make the VM's domain live on `host`: power state, residency, metrics, and the guest's boot. */
 function bringUp(engine: Engine, vm: string, host: string, paused: boolean): void {
   const record = engine.world.get('VM', vm);
   const domid = nextDomid(engine);
+  const memory = buildMemory(engine, vm, host);
   engine.world.update('VM', vm, {
     power_state: paused ? 'Paused' : 'Running',
     resident_on: host,
     scheduled_to_be_resident_on: NULL_REF,
     domid,
-    memory_target: record.memory_dynamic_max,
+    memory_target: memory,
   });
   setMetrics(engine, vm, {
-    memory_actual: record.memory_dynamic_max,
+    memory_actual: memory,
     VCPUs_number: record.VCPUs_at_startup,
     start_time: engine.datetime(),
     state: [paused ? 'paused' : 'running'],
@@ -86,6 +100,7 @@ export function restartDomain(engine: Engine, vm: string): void {
   const host = engine.world.get('VM', vm).resident_on;
   bringDown(engine, vm);
   bringUp(engine, vm, host, false);
+  balanceHostMemory(engine, host); // the others may grow into what it freed
 }
 
 const startDone: JobHandler = (engine, a: Args) => {
@@ -118,6 +133,7 @@ const rebootDone: JobHandler = (engine, a: Args) => {
   const vm = a['vm'] as string;
   const host = engine.world.get('VM', vm).resident_on;
   bringDown(engine, vm);
+  makeRoomFor(engine, host, startFootprint(engine.world.get('VM', vm))); // rebuilt as a start would be
   bringUp(engine, vm, host, false);
   engine.tasks.succeed(a['task'] as string);
 };
@@ -134,6 +150,7 @@ const pauseDone: JobHandler = (engine, a: Args) => {
   const paused = a['paused'] as boolean;
   engine.world.update('VM', a['vm'] as string, { power_state: paused ? 'Paused' : 'Running' });
   setMetrics(engine, a['vm'] as string, { state: [paused ? 'paused' : 'running'] });
+  balanceHostMemory(engine, engine.world.get('VM', a['vm'] as string).resident_on); // only a running guest balloons
   engine.tasks.succeed(a['task'] as string);
 };
 
@@ -142,6 +159,7 @@ const guestBooted: JobHandler = (engine, a: Args) => {
   const vm = engine.world.find('VM', a['vm'] as string);
   if (vm === undefined || vm.domid !== a['domid'] || vm.power_state === 'Halted') return;
   onGuestBoot(engine, a['vm'] as string, vm.domid);
+  balanceHostMemory(engine, vm.resident_on); // its balloon driver may answer now: share the host again
 };
 
 /** Roll back a cancelled operation: release a reservation, drop an unfinished suspend image. */
@@ -153,6 +171,7 @@ const cancelOp: JobHandler = (engine, a: Args) => {
   if (reserved !== NULL_REF && record.resident_on !== reserved) {
     engine.world.update('VM', vm, { scheduled_to_be_resident_on: NULL_REF });
     refreshHostMemory(engine, reserved);
+    balanceHostMemory(engine, reserved); // guests squeezed to make room may grow back
   }
   const image = a['vdi'];
   if (typeof image === 'string' && image !== record.suspend_VDI && engine.world.has('VDI', image)) destroyVdi(engine, image);

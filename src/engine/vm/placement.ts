@@ -8,6 +8,7 @@ import type { Engine } from '../engine';
 import { deviceBootError } from '../devices/passthrough';
 import { hostMemoryFree, startFootprint } from '../host/memory';
 import { poolOfHost, poolOfVm } from '../pool/membership';
+import { hostReclaimableMemory } from '../metrics/models/memory-dmc';
 
 export function isHvm(vm: Pick<VMRecord, 'HVM_boot_policy' | 'domain_type'>): boolean {
   if (vm.domain_type === 'hvm') return true;
@@ -58,9 +59,13 @@ export function bootError(engine: Engine, vmRef: string, host: string, needed?: 
   }
   const devices = deviceBootError(engine, vmRef, host);
   if (devices !== undefined) return devices;
+  // xapi's memory check: what the host has free once every ballooning guest
+  // is squeezed to dynamic_min (memory_check.ml, host_compute_free_memory
+  // "with maximum compression"); the start then asks squeezed for the room.
+  if (needed === 0) return undefined;
   const need = needed ?? startFootprint(vm);
-  const free = hostMemoryFree(engine, host);
-  if (need > free) return xenError('HOST_NOT_ENOUGH_FREE_MEMORY', need, free);
+  const available = hostMemoryFree(engine, host) + hostReclaimableMemory(engine, host);
+  if (need > available) return xenError('HOST_NOT_ENOUGH_FREE_MEMORY', need, available);
   return undefined;
 }
 

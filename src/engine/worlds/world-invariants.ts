@@ -56,6 +56,7 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     all(engine, session, 'network_sriov'),
     all(engine, session, 'PCI'),
   ]);
+  const guestMetrics = await all(engine, session, 'VM_guest_metrics');
 
   // Several pools may share the world (installed standalone servers each have one).
   if (Object.keys(pools).length < 1) p.push('no pool');
@@ -85,6 +86,12 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
   twoWay(p, { name: 'network_sriov', records: sriovs, field: 'logical_PIF' }, { name: 'PIF', records: pifs, field: 'sriov_logical_PIF_of' });
   twoWay(p, { name: 'PCI', records: pcis, field: 'host' }, { name: 'host', records: hosts, field: 'PCIs' });
 
+  /** squeezed can move this guest (memory-dmc.ts canBalloon, as seen through the API). */
+  const balloons = (vm: Records<'VM'>[string]) => {
+    const g = guestMetrics[vm.guest_metrics];
+    return vm.power_state === 'Running' && !vm.is_control_domain && vm.memory_dynamic_min < vm.memory_dynamic_max && g !== undefined && g.live && g.PV_drivers_detected && g.other['feature-balloon'] !== '0';
+  };
+
   // Residency and power state.
   for (const [ref, vm] of Object.entries(vms)) {
     const live = vm.power_state === 'Running' || vm.power_state === 'Paused';
@@ -97,6 +104,12 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     if (vm.is_control_domain) continue;
     const { memory_static_min: smin, memory_dynamic_min: dmin, memory_dynamic_max: dmax, memory_static_max: smax } = vm;
     if (!(smin <= dmin && dmin <= dmax && dmax <= smax && dmin * 4 >= smax)) p.push(`${vm.name_label}: memory ranges ${String([smin, dmin, dmax, smax])}`);
+    if (live) {
+      // DMC: a running guest's target lies in its dynamic range; a ballooning one never holds more than its target.
+      const actual = vmMetrics[vm.metrics]?.memory_actual ?? vm.memory_target;
+      if (vm.memory_target < dmin || vm.memory_target > dmax) p.push(`${vm.name_label}: memory_target ${String(vm.memory_target)} outside [${String(dmin)}, ${String(dmax)}]`);
+      if (balloons(vm) && actual > vm.memory_target) p.push(`${vm.name_label}: memory_actual ${String(actual)} above its target ${String(vm.memory_target)}`);
+    }
     if (vm.VCPUs_at_startup > vm.VCPUs_max || vm.VCPUs_at_startup < 1) p.push(`${vm.name_label}: VCPUs ${String(vm.VCPUs_at_startup)}/${String(vm.VCPUs_max)}`);
   }
 
@@ -118,6 +131,13 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
       if (r !== undefined) used += (vmMetrics[r.metrics]?.memory_actual ?? r.memory_target) + r.memory_overhead;
     }
     const free = metrics.memory_total - used;
+    // Admission's promise: every domain fits with each ballooning guest squeezed to its dynamic_min.
+    let floors = host.memory_overhead;
+    for (const vm of host.resident_VMs) {
+      const r = vms[vm];
+      if (r !== undefined) floors += (balloons(r) ? r.memory_dynamic_min : (vmMetrics[r.metrics]?.memory_actual ?? r.memory_target)) + r.memory_overhead;
+    }
+    if (floors > metrics.memory_total) p.push(`${host.name_label}: domains at dynamic_min need ${String(floors)} of ${String(metrics.memory_total)} bytes`);
     if (free < 0) p.push(`${host.name_label} is over-committed by ${String(-free)} bytes`);
     if (metrics.memory_free !== Math.max(0, free)) p.push(`${host.name_label}: memory_free ${String(metrics.memory_free)} ≠ ${String(free)} (${ref})`);
   }
