@@ -1,14 +1,17 @@
 // The open dialog, from the UI store: Properties, Delete confirmation, Reset
-// lab, the New VM wizard, Copy VM, Convert to Template. One at a time, as in a desktop console.
+// lab, the New VM wizard, Copy VM, Convert to Template, the HA wizard and its
+// Disable confirmation. One at a time, as in a desktop console.
 import { ResetLabDialog } from '../lab/reset-lab-dialog';
 import { AddServerDialog } from '../lab-hardware/add-server-dialog';
 import { InstallerDialog } from '../lab-hardware/installer-dialog';
 import { LabMachinesDialog } from '../lab-hardware/lab-machines-dialog';
 import { useUi } from '../state/ui-store';
+import { ConfigureHaWizard } from '../wizards/configure-ha/configure-ha-wizard';
 import { NewVmWizard } from '../wizards/new-vm/new-vm-wizard';
 import { ConvertToTemplateDialog } from './convert-to-template-dialog';
 import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
+import { DisableHaDialog } from './disable-ha-dialog';
 import { PropertiesDialog } from './properties-dialog';
 
 export function DialogHost() {
@@ -36,5 +39,9 @@ export function DialogHost() {
       return <InstallerDialog machine={dialog.machine} onClose={() => useUi.getState().openDialog({ kind: 'lab-machines' })} />;
     case 'add-server':
       return <AddServerDialog onClose={close} />;
+    case 'configure-ha':
+      return <ConfigureHaWizard poolRef={dialog.pool} onClose={close} />;
+    case 'disable-ha':
+      return <DisableHaDialog poolRef={dialog.pool} onClose={close} />;
   }
 }

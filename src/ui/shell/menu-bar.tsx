@@ -1,4 +1,5 @@
-// XenCenter's menu bar: File, View, Pool, Server, VM, Help. Commands come
+// XenCenter's menu bar: File, View, Pool, Server, VM, Help — and XenLab's
+// Faults menu (simulated failures, Simulator.* calls). Commands come
 // from the action registry (same enabling and reasons as the toolbar and the
 // context menu), shortcuts are shown beside them. The console-wide keyboard
 // shortcuts are installed here, with the menus that list them.
@@ -7,6 +8,8 @@ import { useState, type ReactNode } from 'react';
 import type { Action } from '../actions/action-types';
 import { ActionMenuRows, type MenuRow } from '../actions/action-menu-items';
 import { MENU_ITEM, MENU_PANEL, MENU_SEPARATOR, menubarKit } from '../actions/menu-kit';
+import { FAULT_MENU } from '../actions/fault-actions';
+import { configureHa, disableHa } from '../actions/ha-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
 import { VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
@@ -57,7 +60,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
   return list;
 }
 
-const POOL_MENU: readonly MenuEntry[] = [poolProperties];
+const POOL_MENU: readonly MenuEntry[] = [configureHa, disableHa, 'separator', poolProperties];
 const SERVER_MENU: readonly MenuEntry[] = [hostProperties];
 
 const VIEW_OPTIONS: readonly { key: keyof ViewOptions; label: string }[] = [
@@ -143,6 +146,9 @@ export function MenuBar() {
         </Menu>
         <Menu label="VM">
           <ActionRows entries={VM_MENU} />
+        </Menu>
+        <Menu label="Faults">
+          <ActionRows entries={FAULT_MENU} />
         </Menu>
         <Menu label="Help">
           <Menubar.Item className={MENU_ITEM} onSelect={() => setAboutOpen(true)}>

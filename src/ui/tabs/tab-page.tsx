@@ -1,6 +1,7 @@
 // One tab page's content for the focused object.
 import { memo } from 'react';
 import { GeneralTab } from './general/general-tab';
+import { HaTab } from './ha/ha-tab';
 import { HomeTab } from './home/home-tab';
 import { MemoryTab } from './memory/memory-tab';
 import { NetworkingTab } from './networking/networking-tab';
@@ -28,6 +29,8 @@ export const TabPage = memo(function TabPage({ tab, focus }: { tab: TabId; focus
       return <NicsTab hostRef={focus.ref ?? ''} />;
     case 'performance':
       return <PerformanceTab objectRef={focus.ref ?? ''} />;
+    case 'ha':
+      return <HaTab poolRef={focus.ref ?? ''} />;
     case 'search':
       return <SearchTab focus={focus} />;
   }

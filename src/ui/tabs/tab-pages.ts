@@ -1,11 +1,11 @@
 // Which tab pages an object has, in XenCenter's order (MainWindow.GetNewTabPages),
 // and which one to show. Tab ids are the lower-case words deep links use.
-// Snapshots, Console and HA come with later issues: absent here. Performance
+// Snapshots and Console come with later issues: absent here. Performance
 // is a VM's and a live host's (XenCenter shows it for neither a pool nor a
 // host that is down).
 import type { ObjectKind } from './object-kind';
 
-export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'search';
+export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'ha' | 'search';
 
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   home: 'Home',
@@ -15,6 +15,7 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   networking: 'Networking',
   nics: 'NICs',
   performance: 'Performance',
+  ha: 'HA',
   search: 'Search',
 };
 
@@ -27,7 +28,7 @@ export function tabsFor(kind: ObjectKind, live = true): readonly TabId[] {
     case 'root':
       return ['home', 'search'];
     case 'pool':
-      return ['general', 'memory', 'storage', 'networking', 'search'];
+      return ['general', 'memory', 'storage', 'networking', 'ha', 'search'];
     case 'host':
       return live ? ['general', 'memory', 'storage', 'networking', 'nics', 'performance', 'search'] : ['general', 'storage', 'networking', 'search'];
     case 'vm':
