@@ -93,14 +93,15 @@ export function bringDown(engine: Engine, vm: string): void {
   refreshHostMemory(engine, host);
   refreshPlanFields(engine);
   interruptInstall(engine, vm);
+  balanceHostMemory(engine, host); // the others may grow into what it freed
 }
 
 /** A guest-initiated reboot (after an OS install, or tools setup): the domain is rebuilt on the same host. */
 export function restartDomain(engine: Engine, vm: string): void {
   const host = engine.world.get('VM', vm).resident_on;
   bringDown(engine, vm);
+  makeRoomFor(engine, host, startFootprint(engine.world.get('VM', vm))); // rebuilt as a start would be
   bringUp(engine, vm, host, false);
-  balanceHostMemory(engine, host); // the others may grow into what it freed
 }
 
 const startDone: JobHandler = (engine, a: Args) => {
