@@ -70,10 +70,18 @@ export function checkVmOperation(vm: VmRecord, rule: VmOperationRule): CanRun {
   return allowedCheck(vm, rule.op, rule.label);
 }
 
+/** Operations xapi refuses while a PCI device (a passed-through GPU, an SR-IOV VF) is attached: VM_HAS_PCI_ATTACHED. */
+const PINNED_BY_PCI = new Set(['suspend', 'checkpoint', 'pool_migrate', 'migrate_send']);
+
 /** blocked_operations then allowed_operations (the last word on what the server accepts). */
-export function allowedCheck(vm: Pick<VmRecord, 'blocked_operations' | 'allowed_operations'>, op: string, label: string): CanRun {
+export function allowedCheck(vm: Pick<VmRecord, 'blocked_operations' | 'allowed_operations'> & Partial<Pick<VmRecord, 'attached_PCIs'>>, op: string, label: string): CanRun {
   const blocked = (vm.blocked_operations as Readonly<Record<string, string | undefined>>)[op];
   if (blocked !== undefined) return no(blocked === '' || blocked === 'true' ? `${label} has been blocked on this VM.` : `${label} has been blocked on this VM: ${blocked}`);
-  if (!(vm.allowed_operations as readonly string[]).includes(op)) return no(`${label} is not allowed on this VM at the moment.`);
+  if (!(vm.allowed_operations as readonly string[]).includes(op)) {
+    if (PINNED_BY_PCI.has(op) && (vm.attached_PCIs?.length ?? 0) > 0) {
+      return no(`${label} is not possible: a PCI device (a passed-through GPU or an SR-IOV network's virtual function) is attached to this VM.`);
+    }
+    return no(`${label} is not allowed on this VM at the moment.`);
+  }
   return OK;
 }
