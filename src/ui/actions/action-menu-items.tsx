@@ -7,6 +7,8 @@ import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts';
 import type { Action, CanRun } from './action-types';
 import { ActionIcon } from './icons';
 import { MENU_ITEM, MENU_SEPARATOR, MENU_SHORTCUT, type MenuKit } from './menu-kit';
+import { migrateToServer } from './migrate-to-server';
+import { MigrateToServerMenu } from './migrate-to-server-menu';
 import { startOnServer } from './start-on-server';
 import { StartOnServerMenu } from './start-on-server-menu';
 
@@ -55,14 +57,15 @@ function DisabledReason({ reason }: { reason: string }) {
 
 export type MenuRow = { readonly action: Action; readonly state: CanRun } | 'separator';
 
-/** A list of action rows for `selection`; Start on Server becomes its host submenu. */
+/** A list of action rows for `selection`; Start on Server and Migrate to Server become host submenus. */
 export function ActionMenuRows({ kit, rows, selection, onRun }: { kit: MenuKit; rows: readonly MenuRow[]; selection: readonly string[]; onRun: (action: Action) => void }) {
   return (
     <>
       {rows.map((row, i) => {
         if (row === 'separator') return <kit.Separator key={`sep-${String(i)}`} className={MENU_SEPARATOR} />;
         if (row.action.id === startOnServer.id && row.state.ok) return <StartOnServerMenu key={row.action.id} kit={kit} selection={selection} />;
-        const trailing = row.action.id === startOnServer.id ? <span aria-hidden="true" className="ml-auto pl-4">▸</span> : undefined;
+        if (row.action.id === migrateToServer.id && row.state.ok) return <MigrateToServerMenu key={row.action.id} kit={kit} selection={selection} />;
+        const trailing = row.action.id === startOnServer.id || row.action.id === migrateToServer.id ? <span aria-hidden="true" className="ml-auto pl-4">▸</span> : undefined;
         return <ActionMenuItem key={row.action.id} kit={kit} action={row.action} state={row.state} onRun={onRun} trailing={trailing} />;
       })}
     </>

@@ -16,3 +16,11 @@ export const apiKeys = {
   /** system.listMethods: what this server implements. */
   methods: () => ['system.listMethods'] as const,
 };
+
+export const migrateKeys = {
+  all: ['assert_can_migrate'] as const,
+  /** host.migrate_receive + VM.assert_can_migrate for one VM to one host. */
+  check: (vm: string, host: string) => ['assert_can_migrate', vm, host] as const,
+  /** Simulator.get_migration for a VM (the live migration view). */
+  record: (vm: string) => ['Simulator.get_migration', vm] as const,
+};

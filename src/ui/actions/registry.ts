@@ -3,6 +3,8 @@
 import type { Action, CacheReader, CanRun, HistoryState } from './action-types';
 import { goBack, goForward } from './nav-actions';
 import { deleteVm, hostProperties, poolProperties, properties } from './object-actions';
+import { enterMaintenanceMode, exitMaintenanceMode } from './maintenance-actions';
+import { migrateToServer } from './migrate-to-server';
 import { startOnServer } from './start-on-server';
 import { convertToTemplate, copyTemplate, copyVm, newVm, newVmFromTemplate } from './vm-create-actions';
 import { forceRebootVm, forceShutDownVm, pauseVm, rebootVm, resumeVm, shutDownVm, startVm, suspendVm, unpauseVm } from './vm-power-actions';
@@ -14,6 +16,7 @@ export const ALL_ACTIONS: readonly Action[] = [
   newVmFromTemplate,
   startVm,
   startOnServer,
+  migrateToServer,
   shutDownVm,
   forceShutDownVm,
   rebootVm,
@@ -29,6 +32,8 @@ export const ALL_ACTIONS: readonly Action[] = [
   properties,
   poolProperties,
   hostProperties,
+  enterMaintenanceMode,
+  exitMaintenanceMode,
 ];
 
 export type MenuEntry = Action | 'separator';
@@ -39,6 +44,7 @@ export const VM_MENU: readonly MenuEntry[] = [
   'separator',
   startVm,
   startOnServer,
+  migrateToServer,
   shutDownVm,
   forceShutDownVm,
   rebootVm,
@@ -58,13 +64,15 @@ export const VM_MENU: readonly MenuEntry[] = [
 
 /** The context menu's entries: a template's own commands first, then the VM menu's. */
 const CONTEXT_MENU: readonly MenuEntry[] = [newVmFromTemplate, copyTemplate, 'separator', ...VM_MENU];
+/** A server's commands in its context menu. */
+export const HOST_MENU: readonly MenuEntry[] = [enterMaintenanceMode, exitMaintenanceMode];
 
 /**
  * In a context menu the secondary commands appear only when they can run
  * (XenCenter builds its context menus from what applies); the main ones stay,
  * disabled with their reason, so the user learns why.
  */
-const CONTEXT_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([startOnServer.id, forceShutDownVm.id, forceRebootVm.id, resumeVm.id, pauseVm.id, unpauseVm.id, copyVm.id, convertToTemplate.id]);
+const CONTEXT_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([startOnServer.id, migrateToServer.id, exitMaintenanceMode.id, forceShutDownVm.id, forceRebootVm.id, resumeVm.id, pauseVm.id, unpauseVm.id, copyVm.id, convertToTemplate.id]);
 
 export interface MenuItemModel {
   readonly action: Action;
@@ -76,7 +84,7 @@ const NO_HISTORY: HistoryState = { canGoBack: false, canGoForward: false };
 /** The context menu for a selection: the applicable entries, without doubled or dangling separators. */
 export function contextMenuModel(selection: readonly string[], cache: CacheReader): (MenuItemModel | 'separator')[] {
   const out: (MenuItemModel | 'separator')[] = [];
-  for (const entry of CONTEXT_MENU) {
+  for (const entry of [...CONTEXT_MENU, 'separator' as const, ...HOST_MENU]) {
     if (entry === 'separator') {
       if (out.length > 0 && out[out.length - 1] !== 'separator') out.push('separator');
       continue;

@@ -1,6 +1,6 @@
 // The open dialog, from the UI store: Properties, Delete confirmation, Reset
 // lab, the New VM wizard, Copy VM, Convert to Template, the HA wizard and its
-// Disable confirmation. One at a time, as in a desktop console.
+// Disable confirmation, Enter Maintenance Mode. One at a time, as in a desktop console.
 import { ResetLabDialog } from '../lab/reset-lab-dialog';
 import { AddServerDialog } from '../lab-hardware/add-server-dialog';
 import { InstallerDialog } from '../lab-hardware/installer-dialog';
@@ -12,6 +12,7 @@ import { ConvertToTemplateDialog } from './convert-to-template-dialog';
 import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { DisableHaDialog } from './disable-ha-dialog';
+import { MaintenanceDialog } from './maintenance-dialog';
 import { PropertiesDialog } from './properties-dialog';
 
 export function DialogHost() {
@@ -43,5 +44,7 @@ export function DialogHost() {
       return <ConfigureHaWizard poolRef={dialog.pool} onClose={close} />;
     case 'disable-ha':
       return <DisableHaDialog poolRef={dialog.pool} onClose={close} />;
+    case 'maintenance':
+      return <MaintenanceDialog key={dialog.ref} hostRef={dialog.ref} onClose={close} />;
   }
 }

@@ -29,7 +29,8 @@ export type Dialog =
   | { readonly kind: 'installer'; readonly machine: string }
   | { readonly kind: 'add-server' }
   | { readonly kind: 'configure-ha'; readonly pool: string }
-  | { readonly kind: 'disable-ha'; readonly pool: string };
+  | { readonly kind: 'disable-ha'; readonly pool: string }
+  | { readonly kind: 'maintenance'; readonly ref: string };
 
 export interface ViewOptions {
   readonly showDefaultTemplates: boolean;

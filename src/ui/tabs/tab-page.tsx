@@ -4,6 +4,7 @@ import { GeneralTab } from './general/general-tab';
 import { HaTab } from './ha/ha-tab';
 import { HomeTab } from './home/home-tab';
 import { MemoryTab } from './memory/memory-tab';
+import { MigrationTab } from './migration/migration-tab';
 import { NetworkingTab } from './networking/networking-tab';
 import { NicsTab } from './networking/nics-tab';
 import { PerformanceTab } from './performance/performance-tab';
@@ -31,6 +32,8 @@ export const TabPage = memo(function TabPage({ tab, focus }: { tab: TabId; focus
       return <PerformanceTab objectRef={focus.ref ?? ''} />;
     case 'ha':
       return <HaTab poolRef={focus.ref ?? ''} />;
+    case 'migration':
+      return <MigrationTab vmRef={focus.ref ?? ''} />;
     case 'search':
       return <SearchTab focus={focus} />;
   }

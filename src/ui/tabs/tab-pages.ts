@@ -5,7 +5,7 @@
 // host that is down).
 import type { ObjectKind } from './object-kind';
 
-export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'ha' | 'search';
+export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'migration' | 'ha' | 'search';
 
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   home: 'Home',
@@ -15,6 +15,7 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   networking: 'Networking',
   nics: 'NICs',
   performance: 'Performance',
+  migration: 'Migration',
   ha: 'HA',
   search: 'Search',
 };
@@ -32,7 +33,7 @@ export function tabsFor(kind: ObjectKind, live = true): readonly TabId[] {
     case 'host':
       return live ? ['general', 'memory', 'storage', 'networking', 'nics', 'performance', 'search'] : ['general', 'storage', 'networking', 'search'];
     case 'vm':
-      return VM_TABS;
+      return [...VM_TABS, 'migration']; // XenLab's live migration view
     case 'template':
     case 'snapshot':
       return TEMPLATE_TABS;
