@@ -8,13 +8,15 @@ import { isXenApiError } from '../../xapi/errors';
 import { BUTTON_PRIMARY, FIELD_ERROR, INPUT, LABEL } from '../dialogs/dialog-styles';
 import { useLab } from '../lab/lab-context';
 
-export function JoinPoolForm({ host, name }: { host: string; name: string }) {
+/** `onJoining` tells the parent to keep this form shown while the host stops being standalone, so its outcome stays visible. */
+export function JoinPoolForm({ host, name, onJoining }: { host: string; name: string; onJoining: (host: string) => void }) {
   const lab = useLab();
   const [address, setAddress] = useState('192.168.10.11');
   const [password, setPassword] = useState('');
   const [state, setState] = useState<{ error?: string; done?: boolean; busy?: boolean }>({});
   const join = async () => {
     setState({ busy: true });
+    onJoining(host);
     try {
       const session = await lab.client.call<string>('Simulator.server_session', host);
       const task = await lab.client.request<string>('Async.pool.join', [session, address.trim(), 'root', password]);

@@ -21,6 +21,8 @@ export function LabMachinesDialog({ onClose }: { onClose: () => void }) {
   const lab = useLab();
   const view = useLabView();
   const openDialog = useUi((s) => s.openDialog);
+  // Hosts whose join is under way or done: their Join form (and its outcome) stays shown.
+  const [joining, setJoining] = useState<ReadonlySet<string>>(() => new Set());
   const presets = useQuery({ queryKey: ['simulator', 'presets'], queryFn: () => lab.client.call<PresetView[]>('Simulator.machine_presets'), staleTime: Infinity });
   const [preset, setPreset] = useState('2u-server');
   const [name, setName] = useState('');
@@ -68,8 +70,8 @@ export function LabMachinesDialog({ onClose }: { onClose: () => void }) {
                     <td>{m.power === 'on' ? 'On' : 'Off'}</td>
                     <td>
                       {machineState(m)}
-                      {m.host !== undefined && view?.servers.some((sv) => sv.master === m.host && sv.hosts.length === 1 && sv.state === 'connected') === true && (
-                        <JoinPoolForm host={m.host} name={m.name} />
+                      {m.host !== undefined && (joining.has(m.host) || view?.servers.some((sv) => sv.master === m.host && sv.hosts.length === 1 && sv.state === 'connected') === true) && (
+                        <JoinPoolForm host={m.host} name={m.name} onJoining={(h) => setJoining((set) => new Set(set).add(h))} />
                       )}
                     </td>
                     <td className="space-x-1 whitespace-nowrap py-1">
