@@ -8,7 +8,7 @@ import { NoRraAvailable, rrdUpdates } from '../metrics/rrd-updates';
 import type { HostLoad, VmLoad } from './recommend';
 
 /** Seconds of history WLB averages over. */
-export const WLB_WINDOW_SECONDS = 600;
+export const WLB_AVERAGING_SECONDS = 600;
 
 type Averages = Map<string, Map<string, number>>; // "host:<uuid>" | "vm:<uuid>" → data source → mean
 
@@ -16,7 +16,7 @@ function averages(engine: Engine): Averages {
   const out: Averages = new Map();
   let updates;
   try {
-    updates = rrdUpdates(engine, { start: -WLB_WINDOW_SECONDS, interval: 60, cf: 'AVERAGE', host: true });
+    updates = rrdUpdates(engine, { start: -WLB_AVERAGING_SECONDS, interval: 60, cf: 'AVERAGE', host: true });
   } catch (e) {
     if (e instanceof NoRraAvailable) return out;
     throw e;
@@ -68,7 +68,7 @@ export function vmMovable(engine: Engine, vm: string): boolean {
 export interface PoolLoads {
   readonly hosts: HostLoad[];
   readonly vms: VmLoad[];
-  /** False until the RRDs hold data for the window. */
+  /** False until the RRDs hold data for the averaging span. */
   readonly hasData: boolean;
 }
 
