@@ -26,7 +26,7 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             {
               name: 'charts',
-              test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|es-toolkit|eventemitter3|@reduxjs|redux|reselect|immer|react-redux)[\\/]/,
+              test: /node_modules[\\/]uplot[\\/]/,
               priority: 2,
             },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },

@@ -1,12 +1,12 @@
 // The y-axis of a value kind: fractions (CPU) from 0 to 100 %; bytes and
-// bytes per second on round binary steps (0, 512 MB, 1 GB …, not recharts'
-// decimal 525 MB), so tick labels read as XenCenter's do; anything else is
-// left to recharts.
+// bytes per second on round binary steps (0, 512 MB, 1 GB …, not the
+// decimal 525 MB a plotting library picks), so tick labels read as
+// XenCenter's do; anything else is left to the plot (it fits the data).
 import type { ValueKind } from './data-source-words';
 
 export interface AxisScale {
   readonly domain: [number, number | 'auto'];
-  /** Undefined: recharts chooses. */
+  /** Undefined: the plot chooses. */
   readonly ticks: number[] | undefined;
 }
 

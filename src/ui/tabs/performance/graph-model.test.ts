@@ -14,10 +14,11 @@ describe('graphModel', () => {
       ['s1', 'Pool-wide network Send', 'bytes-per-second'],
       ['s2', 'Disk xvda Read', 'bytes-per-second'],
     ]);
-    expect(m.rows).toEqual([
-      { t: 1767225605, s0: 0.75, s1: 0, s2: null },
-      { t: 1767225610, s0: null, s1: 1024, s2: null },
-      { t: 1767225615, s0: 0.25, s1: 2048, s2: null },
+    expect(m.times).toEqual([1767225605, 1767225610, 1767225615]);
+    expect(m.columns).toEqual([
+      [0.75, null, 0.25],
+      [0, 1024, 2048],
+      [null, null, null],
     ]);
     expect(m.axes.map((a) => a.kind)).toEqual(['percent', 'bytes-per-second']);
     expect(m.axes[1]!.scale.ticks).toEqual([0, 512, 1024, 1536, 2048]);
@@ -28,7 +29,8 @@ describe('graphModel', () => {
 
   it('has no data without a series', () => {
     const m = graphModel({ name: 'CPU', sources: ['cpu0'] }, undefined);
-    expect(m.rows).toEqual([]);
+    expect(m.times).toEqual([]);
+    expect(m.columns).toEqual([[]]);
     expect(m.hasData).toBe(false);
   });
 });

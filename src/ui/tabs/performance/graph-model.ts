@@ -1,6 +1,6 @@
 // One graph's drawing plan: a line per data source (XenCenter's name, its
-// colour, its value kind), the rows recharts draws (null where unknown, so a
-// gap shows), one y-axis per value kind, and each line's current, minimum,
+// colour, its value kind), the columns the plot draws (times, then one
+// column per line, null where unknown so a gap shows), one y-axis per value kind, and each line's current, minimum,
 // maximum and average for the legend and the text alternative.
 import { axisScale, type AxisScale } from './axis-scale';
 import { friendlyName, valueKindOf, type NameContext, type ValueKind } from './data-source-words';
@@ -14,7 +14,7 @@ import { statsOf, type ObjectSeries, type SeriesStats } from './rrd-series';
 export const PALETTE = ['#0066ff', '#339900', '#ff9900', '#660099', '#990033', '#995e00', '#c9a400', '#00c48a', '#009982', '#a68a8c'];
 
 export interface GraphLine {
-  /** The row key recharts reads (data-source names may hold dots, which recharts takes for paths). */
+  /** A stable key per line of the graph (s0, s1, …). */
   readonly key: string;
   readonly source: string;
   readonly label: string;
@@ -23,12 +23,12 @@ export interface GraphLine {
   readonly stats: SeriesStats | undefined;
 }
 
-export type GraphRow = Record<string, number | null>;
-
 export interface GraphModel {
   readonly lines: readonly GraphLine[];
-  /** Oldest first; `t` is the row's time. */
-  readonly rows: readonly GraphRow[];
+  /** Row times (Unix seconds), oldest first. */
+  readonly times: readonly number[];
+  /** One column per line, aligned with `times`; null where unknown. */
+  readonly columns: readonly (readonly (number | null)[])[];
   /** Value kinds in order of first use (the first gets the left axis, the second the right), with their scales. */
   readonly axes: readonly { readonly kind: ValueKind; readonly scale: AxisScale }[];
   /** Whether any line has a known value. */
@@ -45,17 +45,16 @@ export function graphModel(graph: DesignedGraph, series: ObjectSeries | undefine
     stats: statsOf(series?.values.get(source) ?? []),
   }));
   const times = series?.times ?? [];
-  const rows = times.map((t, r) => {
-    const row: GraphRow = { t };
-    lines.forEach((line) => {
-      const v = series?.values.get(line.source)?.[r];
-      row[line.key] = v === undefined || Number.isNaN(v) ? null : v;
+  const columns = lines.map((line) => {
+    const values = series?.values.get(line.source);
+    return times.map((_, r) => {
+      const v = values?.[r];
+      return v === undefined || Number.isNaN(v) ? null : v;
     });
-    return row;
   });
   const axes = [...new Set(lines.map((l) => l.kind))].map((kind) => {
     const max = Math.max(0, ...lines.filter((l) => l.kind === kind).map((l) => l.stats?.max ?? 0));
     return { kind, scale: axisScale(kind, max) };
   });
-  return { lines, rows, axes, hasData: lines.some((l) => l.stats !== undefined) };
+  return { lines, times, columns, axes, hasData: lines.some((l) => l.stats !== undefined) };
 }

@@ -1,17 +1,20 @@
 // One graph of the Performance tab, as XenCenter lays it out (DataPlot with
 // its DataKey beside it): the plot on the left, the legend on the right with
-// a check box per line to show or hide it and its current value. recharts
-// draws it with animation off; the chart is an image named after the graph,
-// and a table (for screen readers) gives each line's current, minimum,
-// maximum and average over the range shown.
+// a check box per line to show or hide it and its value (the newest, or the
+// one under the pointer). uPlot draws it on a canvas; the canvas is an image
+// named after the graph, described by its figures, and a table (for screen
+// readers) gives each line's current, minimum, maximum and average over the
+// range shown.
 import { useId, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatValue, type NameContext } from './data-source-words';
+import type uPlot from 'uplot';
+import { UPlotChart, type ScaleLimits } from '../../charts/uplot-chart';
+import { axisScale } from './axis-scale';
+import { formatValue, type NameContext, type ValueKind } from './data-source-words';
 import type { DesignedGraph } from './graph-layout';
-import { graphModel, type GraphLine } from './graph-model';
+import { graphModel, type GraphLine, type GraphModel } from './graph-model';
 import type { ObjectSeries } from './rrd-series';
 import { pointTime, tickLabel, timeTicks } from './time-axis';
-import type { Zoom } from './zoom';
+import type { Zoom, ZoomId } from './zoom';
 
 export interface PerformanceGraphProps {
   readonly graph: DesignedGraph;
@@ -27,21 +30,32 @@ export interface PerformanceGraphProps {
 }
 
 const HEIGHT = 170;
+const AXIS_FONT = '11px system-ui, sans-serif';
+const AXIS_TEXT = '#475569';
+const AXIS_LINE = '#94a3b8';
+const GRID = '#e2e8f0';
 
 export function PerformanceGraph({ graph, series, from, to, zoom, names, selected, onSelect, loading }: PerformanceGraphProps) {
   const id = useId();
   const model = useMemo(() => graphModel(graph, series, names), [graph, series, names]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const ticks = useMemo(() => timeTicks(from, to, zoom.id), [from, to, zoom.id]);
+  const [cursor, setCursor] = useState<number | null>(null);
   const title = graph.name === '' ? 'Performance Graph' : graph.name;
   const range = `last ${zoom.label.toLowerCase()}`;
+
+  // The plot is rebuilt only when its lines or axes change, not when rows arrive.
+  const shape = model.lines.map((l) => `${l.kind}\t${l.color}\t${l.label}`).join('\n') + `\n${model.axes.map((a) => a.kind).join(',')}`;
+  const options = useMemo(() => plotOptions(shape, zoom.id, setCursor), [shape, zoom.id]);
+  const data = useMemo<uPlot.AlignedData>(() => [model.times as number[], ...(model.columns as (number | null)[][])], [model]);
+  const scales = useMemo(() => scaleLimits(model, from, to), [model, from, to]);
+  const hiddenIndexes = useMemo(() => new Set(model.lines.flatMap((l, i) => (hidden.has(l.source) ? [i + 1] : []))), [model.lines, hidden]);
   const toggle = (source: string) =>
     setHidden((h) => {
       const next = new Set(h);
       if (!next.delete(source)) next.add(source);
       return next;
     });
-  const kindOf = (key: string) => model.lines.find((l) => l.key === key)?.kind ?? 'number';
+  const at = cursor === null ? undefined : model.times[cursor];
 
   return (
     <section
@@ -55,88 +69,105 @@ export function PerformanceGraph({ graph, series, from, to, zoom, names, selecte
         {selected && <span className="sr-only"> (selected)</span>}
       </h3>
       <div className="flex gap-3">
-        <div className="relative min-w-0 flex-1">
-          <LineChart
-            responsive
-            style={{ width: '100%', height: HEIGHT }}
-            data={model.rows as Record<string, number | null>[]}
-            margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
-            role="img"
-            title={`${title}, ${range}`}
-            desc={summary(model.lines)}
-          >
-            <CartesianGrid stroke="#e2e8f0" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={[from, to]}
-              ticks={ticks}
-              allowDataOverflow
-              tickFormatter={(t: number) => tickLabel(t, zoom.id)}
-              tick={{ fontSize: 11, fill: '#475569' }}
-              stroke="#94a3b8"
-            />
-            {model.axes.map(({ kind, scale }, i) => (
-              <YAxis
-                key={kind}
-                yAxisId={kind}
-                orientation={i === 1 ? 'right' : 'left'}
-                hide={i > 1}
-                domain={scale.domain}
-                {...(scale.ticks === undefined ? {} : { ticks: scale.ticks, interval: 0 })}
-                width={64}
-                tickFormatter={(v: number) => formatValue(kind, v)}
-                tick={{ fontSize: 11, fill: '#475569' }}
-                stroke="#94a3b8"
-              />
-            ))}
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(t) => pointTime(Number(t))}
-              formatter={(value, _name, item) => formatValue(kindOf(String(item.dataKey)), Number(value))}
-              contentStyle={{ fontSize: 12, padding: '4px 8px' }}
-            />
-            {model.lines.map((line) => (
-              <Line
-                key={line.key}
-                yAxisId={line.kind}
-                dataKey={line.key}
-                name={line.label}
-                type="linear"
-                stroke={line.color}
-                strokeWidth={1.5}
-                dot={false}
-                hide={hidden.has(line.source)}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-          </LineChart>
+        <div role="img" aria-label={`${title}, ${range}`} aria-description={summary(model.lines)} data-points={knownPoints(model.lines)} className="relative min-w-0 flex-1">
+          <UPlotChart options={options} data={data} height={HEIGHT} scales={scales} hidden={hiddenIndexes} />
           {!model.hasData && (
-            <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-[13px] text-slate-500">{loading ? 'Loading Data...' : 'no data'}</p>
+            <p className="pointer-events-none absolute inset-0 m-0 flex items-center justify-center text-[13px] text-slate-500">{loading ? 'Loading Data...' : 'no data'}</p>
           )}
         </div>
-        <Legend lines={model.lines} hidden={hidden} onToggle={toggle} graphTitle={title} />
+        <Legend lines={model.lines} columns={model.columns} cursor={cursor} at={at} hidden={hidden} onToggle={toggle} graphTitle={title} />
       </div>
       <StatsTable lines={model.lines} caption={`${title}, ${range}: current, minimum, maximum and average`} />
     </section>
   );
 }
 
-function Legend({ lines, hidden, onToggle, graphTitle }: { lines: readonly GraphLine[]; hidden: ReadonlySet<string>; onToggle: (source: string) => void; graphTitle: string }) {
+/** The window and each value kind's axis: [0, top tick], or [0, 110 % of the highest value] for kinds without set ticks. */
+function scaleLimits(model: GraphModel, from: number, to: number): ScaleLimits {
+  const limits: Record<string, { min: number; max: number }> = { x: { min: from, max: to } };
+  for (const { kind, scale } of model.axes) {
+    const top = scale.domain[1];
+    const highest = Math.max(0, ...model.lines.filter((l) => l.kind === kind).map((l) => l.stats?.max ?? 0));
+    limits[kind] = { min: 0, max: typeof top === 'number' ? top : Math.max(1, highest * 1.1) };
+  }
+  return limits;
+}
+
+/**
+ * The plot's lines and axes from the graph's shape (a line per row:
+ * kind, colour, label; then the axes' kinds). Ticks follow the scale's
+ * limits: round times for the zoom, XenCenter-like steps for each kind.
+ */
+function plotOptions(shape: string, zoom: ZoomId, onCursor: (index: number | null) => void): Omit<uPlot.Options, 'width' | 'height'> {
+  const rows = shape.split('\n');
+  const kinds = (rows.pop() ?? '').split(',').filter((k) => k !== '') as ValueKind[];
+  const lines = rows.filter((r) => r !== '').map((r) => r.split('\t') as [ValueKind, string, string]);
+  const axisStyle = { font: AXIS_FONT, stroke: AXIS_TEXT, grid: { stroke: GRID, width: 1 }, ticks: { stroke: AXIS_LINE, width: 1, size: 4 } };
+  return {
+    legend: { show: false },
+    padding: [10, null, 0, null],
+    cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 5 } },
+    scales: { x: { time: false, auto: false }, ...Object.fromEntries(kinds.map((kind) => [kind, { auto: false }])) },
+    axes: [
+      { ...axisStyle, size: 30, splits: (_u, _i, min, max) => timeTicks(min, max, zoom), values: (_u, splits) => splits.map((t) => tickLabel(t, zoom)) },
+      ...kinds.map(
+        (kind, i): uPlot.Axis => ({
+          ...axisStyle,
+          scale: kind,
+          side: i === 1 ? 1 : 3,
+          show: i < 2,
+          size: 64,
+          grid: { ...axisStyle.grid, show: i === 0 },
+          splits: (_u, _i, min, max) => axisScale(kind, max).ticks ?? evenSplits(min, max),
+          values: (_u, splits) => splits.map((v) => formatValue(kind, v)),
+        }),
+      ),
+    ],
+    series: [{}, ...lines.map(([kind, color, label]): uPlot.Series => ({ label, scale: kind, stroke: color, width: 1.5, spanGaps: false, points: { show: false } }))],
+    hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
+  };
+}
+
+/** Five even steps, for kinds without XenCenter-like ticks of their own. */
+function evenSplits(min: number, max: number): number[] {
+  return Array.from({ length: 6 }, (_, i) => min + ((max - min) * i) / 5);
+}
+
+interface LegendProps {
+  readonly lines: readonly GraphLine[];
+  readonly columns: readonly (readonly (number | null)[])[];
+  /** The row under the pointer, if any: its values replace the newest ones. */
+  readonly cursor: number | null;
+  readonly at: number | undefined;
+  readonly hidden: ReadonlySet<string>;
+  readonly onToggle: (source: string) => void;
+  readonly graphTitle: string;
+}
+
+function Legend({ lines, columns, cursor, at, hidden, onToggle, graphTitle }: LegendProps) {
+  const valueOf = (line: GraphLine, i: number): string => {
+    if (cursor === null) return line.stats === undefined ? 'no data' : formatValue(line.kind, line.stats.current);
+    const v = columns[i]?.[cursor];
+    return v === null || v === undefined ? 'no data' : formatValue(line.kind, v);
+  };
   return (
-    <ul aria-label={`${graphTitle} legend`} className="m-0 w-56 shrink-0 list-none overflow-y-auto p-0 text-xs" style={{ maxHeight: HEIGHT }}>
-      {lines.map((line) => (
+    <div className="w-56 shrink-0 text-xs">
+      <p className="m-0 h-4 truncate text-slate-500" aria-hidden="true">
+        {at === undefined ? '' : pointTime(at)}
+      </p>
+      <ul aria-label={`${graphTitle} legend`} className="m-0 list-none overflow-y-auto p-0" style={{ maxHeight: HEIGHT - 16 }}>
+        {lines.map((line, i) => (
         <li key={line.key} className="flex items-center gap-1.5 py-0.5">
           <label className="flex min-w-0 flex-1 cursor-pointer items-center gap-1.5">
             <input type="checkbox" checked={!hidden.has(line.source)} onChange={() => onToggle(line.source)} className="accent-blue-700" />
             <span aria-hidden="true" className="inline-block h-0.5 w-3 shrink-0" style={{ backgroundColor: line.color }} />
             <span className="truncate text-slate-800">{line.label}</span>
           </label>
-          <span className="shrink-0 text-slate-600 tabular-nums">{line.stats === undefined ? 'no data' : formatValue(line.kind, line.stats.current)}</span>
+          <span className="shrink-0 text-slate-600 tabular-nums">{valueOf(line, i)}</span>
         </li>
-      ))}
-    </ul>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -168,6 +199,11 @@ function StatsTable({ lines, caption }: { lines: readonly GraphLine[]; caption: 
       </tbody>
     </table>
   );
+}
+
+/** How many rows hold a known value (the most of any line): what the canvas has drawn, for tests and tools. */
+function knownPoints(lines: readonly GraphLine[]): number {
+  return Math.max(0, ...lines.map((l) => l.stats?.count ?? 0));
 }
 
 /** One sentence for the chart's description. */

@@ -1,5 +1,5 @@
 // The Performance tab of a VM or a host (XenCenter's PerformancePage),
-// loaded lazily with recharts: the toolbar, then the object's graphs, each
+// loaded lazily with uPlot: the toolbar, then the object's graphs, each
 // drawn from the pool's RRD archive for the chosen zoom. Graphs can be
 // added, edited, moved and deleted; the layout is saved in the pool's
 // gui_config, where XenCenter keeps it.

@@ -1,5 +1,5 @@
 // The Performance tab as the tab registry sees it: a small placeholder that
-// loads the page, and recharts with it, only when the tab is first shown, so
+// loads the page, and uPlot with it, only when the tab is first shown, so
 // the console's first page does not carry the charts (they build into their
 // own chunks; see vite.config.ts).
 import { lazy, Suspense } from 'react';
