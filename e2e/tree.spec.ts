@@ -177,6 +177,36 @@ test('the view buttons switch to Objects (type groups), Tags, Folders and Notifi
   expect(errors).toEqual([]);
 });
 
+test('choosing a type group or a tag shows the Search of its objects, as XenCenter does', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openLab(page);
+  const views = page.getByRole('group', { name: 'Views' });
+  await views.getByRole('button', { name: 'Objects', exact: true }).click();
+  const objects = page.getByRole('tree', { name: 'Objects' });
+  await objects.getByRole('treeitem', { name: 'Servers', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Servers' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
+  const grid = page.getByRole('table', { name: 'Search results' });
+  await expect(page.getByRole('status').filter({ hasText: /objects?$/ })).toHaveText('3 objects');
+  for (const host of ['xenserver-01', 'xenserver-02', 'xenserver-03']) await expect(grid.getByRole('button', { name: host, exact: true })).toBeVisible();
+  await expect(grid.getByRole('button', { name: 'web-01', exact: true })).toHaveCount(0);
+
+  // A tag: the objects carrying it.
+  await views.getByRole('button', { name: 'Tags' }).click();
+  await page.getByRole('tree', { name: 'Tags' }).getByRole('treeitem', { name: 'web', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'web' })).toBeVisible();
+  await expect(grid.getByRole('button', { name: 'web-01', exact: true })).toBeVisible();
+  await expect(grid.getByRole('button', { name: 'db-01', exact: true })).toHaveCount(0);
+  await page.screenshot({ path: `${process.env['E2E_ARTIFACTS'] ?? 'test-results/e2e-artifacts'}/group-search-tag.png` });
+
+  // An object row brings the object's own tabs back.
+  await page.getByRole('tree', { name: 'Tags' }).getByRole('treeitem', { name: 'web', exact: true }).dblclick();
+  await page.getByRole('tree', { name: 'Tags' }).getByRole('treeitem', { name: 'web-01' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'web-01' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'General' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('a selection made in one view is revealed in another', async ({ page }) => {
   const errors = collectPageErrors(page);
   const tree = await openLab(page);

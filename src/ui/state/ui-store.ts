@@ -32,6 +32,17 @@ export type Dialog =
   | { readonly kind: 'disable-ha'; readonly pool: string }
   | { readonly kind: 'maintenance'; readonly ref: string };
 
+/**
+ * A group chosen in the tree (a type, a tag, a folder, a view's root):
+ * the tabs show a Search of its members, as XenCenter does. Not part of
+ * the place: the tree keeps `refs` current while the group stays chosen.
+ */
+export interface ChosenGroup {
+  readonly id: string;
+  readonly label: string;
+  readonly refs: readonly string[];
+}
+
 export interface ViewOptions {
   readonly showDefaultTemplates: boolean;
   readonly showCustomTemplates: boolean;
@@ -47,6 +58,8 @@ interface UiState {
   readonly search: string;
   readonly dialog: Dialog | undefined;
   readonly viewOptions: ViewOptions;
+  /** Shown while the selection is empty. */
+  readonly group: ChosenGroup | undefined;
 }
 
 interface UiActions {
@@ -67,6 +80,8 @@ interface UiActions {
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
   toggleViewOption(option: keyof ViewOptions): void;
+  /** The tree chose a group row (undefined: an object row, or the XenLab root). */
+  chooseGroup(group: ChosenGroup | undefined): void;
 }
 
 const HISTORY_LIMIT = 100;
@@ -90,6 +105,7 @@ export const useUi = create<UiState & UiActions>()((set, get) => {
     expanded: {},
     search: '',
     dialog: undefined,
+    group: undefined,
     // As XenCenter: templates, local SRs and hidden objects only when switched on in the View menu.
     viewOptions: { showDefaultTemplates: false, showCustomTemplates: false, showLocalStorage: false, showHidden: false },
 
@@ -126,5 +142,6 @@ export const useUi = create<UiState & UiActions>()((set, get) => {
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: undefined }),
     toggleViewOption: (option) => set((s) => ({ viewOptions: { ...s.viewOptions, [option]: !s.viewOptions[option] } })),
+    chooseGroup: (group) => set({ group }),
   };
 });

@@ -1,5 +1,5 @@
 // The right-hand side of the console: the focused object's header and its
-// tab pages (Radix Tabs: `tab`s and a `tabpanel`). The focused object is the
+// tab pages (Radix Tabs: `tab`s and a `tabpanel`), or a chosen group's Search. The focused object is the
 // last of the selection (none = the XenLab root); the tab shown is the one
 // in the place (deep link or chosen), else the last chosen for that kind of
 // object, else the first.
@@ -13,12 +13,16 @@ import { ObjectHeader } from './object-header';
 import { focusedObject, sameFocus } from './object-kind';
 import { isTabId, resolveTab, TAB_LABELS, tabsFor } from './tab-pages';
 import { useTabMemory } from './tab-memory';
+import { GroupView } from './group-view';
 import { TabPage } from './tab-page';
+import { TAB_LIST, TAB_PANEL, TAB_TRIGGER } from './tab-styles';
 
 const selectLoaded = (c: ObjectCache) => c.isLoaded;
 
 export function ObjectView() {
   const focusedRef = useUi((s) => s.place.selection[s.place.selection.length - 1]);
+  // A group row chosen in the tree (nothing selected): its Search page instead.
+  const group = useUi((s) => (s.place.selection.length === 0 ? s.group : undefined));
   const requested = useUi((s) => s.place.tab);
   const selectFocus = useCallback((c: ObjectCache) => focusedObject(c, focusedRef), [focusedRef]);
   const focus = useCacheSelector(selectFocus, sameFocus);
@@ -53,6 +57,8 @@ export function ObjectView() {
     );
   }
 
+  if (group !== undefined) return <GroupView group={group} />;
+
   return (
     <div className="flex min-h-0 flex-1 flex-col bg-white">
       <ObjectHeader focus={focus} />
@@ -60,12 +66,12 @@ export function ObjectView() {
         <p className="p-4 text-slate-600">The selected object is no longer in the pool. Select another object in the tree.</p>
       ) : (
         <Tabs.Root value={tab} onValueChange={choose} className="flex min-h-0 flex-1 flex-col">
-          <Tabs.List aria-label="Tab pages" className="flex shrink-0 gap-0.5 border-b border-slate-300 bg-slate-100 px-2 pt-1">
+          <Tabs.List aria-label="Tab pages" className={TAB_LIST}>
             {tabs.map((t) => (
               <Tabs.Trigger
                 key={t}
                 value={t}
-                className="-mb-px rounded-t-sm border border-transparent px-3 py-1 text-[13px] text-slate-700 hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600 data-[state=active]:border-slate-300 data-[state=active]:border-b-white data-[state=active]:bg-white data-[state=active]:text-slate-900"
+                className={TAB_TRIGGER}
               >
                 {TAB_LABELS[t]}
               </Tabs.Trigger>
@@ -77,7 +83,7 @@ export function ObjectView() {
           <Tabs.Content
             value={tab}
             aria-busy={stale ? true : undefined}
-            className={`min-h-0 flex-1 overflow-auto bg-white p-3 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-blue-600 ${stale ? 'opacity-60' : ''}`}
+            className={`${TAB_PANEL} ${stale ? 'opacity-60' : ''}`}
           >
             {shownTab !== undefined ? <TabPage tab={shownTab} focus={shownFocus} /> : null}
           </Tabs.Content>

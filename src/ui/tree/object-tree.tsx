@@ -11,6 +11,7 @@ import { useUi } from '../state/ui-store';
 import type { TreeRow } from './flatten-tree';
 import type { TreeView } from './tree-model';
 import { navigationKey, selectionAfterClick, typeAheadIndex, type ClickModifiers } from './tree-navigation';
+import { chosenGroupOf, sameGroup } from './chosen-group';
 import { pathTo } from './tree-node';
 import { ROW_HEIGHT, TreeRowView, type RowHandlers } from './tree-row';
 import { useTreeModel } from './use-tree-model';
@@ -70,6 +71,15 @@ export function ObjectTree({ view }: { view: TreeView }) {
   );
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render on purpose; rows re-render from its own state updates
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, rangeExtractor });
+
+  // The group row shown as selected (a type, tag, folder or a view's root)
+  // tells the tabs what to search; kept current as the group's members change.
+  useEffect(() => {
+    const node = groupId === undefined ? undefined : pathTo(tree, (n) => n.id === groupId)?.at(-1);
+    const next = node === undefined ? undefined : chosenGroupOf(node);
+    const { group, chooseGroup } = useUi.getState();
+    if (!sameGroup(group, next)) chooseGroup(next);
+  }, [tree, groupId]);
 
   // Reveal a selection made elsewhere, once per selection and view.
   useEffect(() => {

@@ -49,8 +49,13 @@ export interface SearchRow {
   readonly host: string;
 }
 
-/** Which objects a Search tab covers: the whole pool, or one server and what it holds. */
-export type SearchScope = { readonly kind: 'all' } | { readonly kind: 'host'; readonly host: string };
+/** Which objects a Search tab covers: the whole pool, one server and what it holds, or a tree group's members. */
+export type SearchScope = { readonly kind: 'all' } | { readonly kind: 'host'; readonly host: string } | { readonly kind: 'refs'; readonly key: string; readonly refs: ReadonlySet<string> };
+
+/** Whether a scope that is not a server's keeps `ref`. */
+function inScope(scope: SearchScope, ref: string): boolean {
+  return scope.kind !== 'refs' || scope.refs.has(ref);
+}
 
 /**
  * Each row remembers the records it was made from: a VM row whose records
@@ -88,6 +93,7 @@ function vmRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[], memo: 
     const type: SearchType = vm.is_a_snapshot ? 'snapshot' : vm.is_a_template ? 'template' : 'vm';
     const owner = !isNullRef(vm.resident_on) ? vm.resident_on : vm.affinity;
     if (scope.kind === 'host' && (type !== 'vm' || owner !== scope.host)) continue;
+    if (!inScope(scope, ref)) continue;
     const metrics = cache.get('VM_metrics', vm.metrics);
     const gm = cache.get('VM_guest_metrics', vm.guest_metrics);
     const host = cache.get('host', owner);
@@ -141,7 +147,7 @@ function vmRow(ref: string, type: SearchType, vm: RecordOf<'VM'>, metrics: Recor
 
 function hostRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): void {
   for (const [ref, host] of cache.all('host')) {
-    if (scope.kind === 'host' && ref !== scope.host) continue;
+    if ((scope.kind === 'host' && ref !== scope.host) || !inScope(scope, ref)) continue;
     const metrics = cache.get('host_metrics', host.metrics);
     const boot = Number.parseFloat(host.other_config['boot_time'] ?? '');
     const total = metrics?.memory_total;
@@ -171,14 +177,14 @@ function hostRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): voi
 function otherRows(cache: ObjectCache, scope: SearchScope, out: SearchRow[]): void {
   for (const [ref, sr] of cache.all('SR')) {
     const hosts = sr.PBDs.map((p) => cache.get('PBD', p)?.host);
-    if (scope.kind === 'host' && (sr.shared || !hosts.includes(scope.host))) continue;
+    if ((scope.kind === 'host' && (sr.shared || !hosts.includes(scope.host))) || !inScope(scope, ref)) continue;
     const local = sr.shared ? '' : (cache.get('host', hosts[0] ?? '')?.name_label ?? '');
     out.push({ ...blank(ref, 'SR', 'sr', sr.name_label), description: sr.name_description, state: srTypeLabel(sr.type), tags: sr.tags.join(', '), disks: sr.VDIs.length, diskSize: sr.physical_size, host: local });
   }
   if (scope.kind === 'host') return;
-  for (const [ref, pool] of cache.all('pool')) out.push({ ...blank(ref, 'pool', 'pool', pool.name_label), description: pool.name_description, tags: pool.tags.join(', ') });
+  for (const [ref, pool] of cache.all('pool')) if (inScope(scope, ref)) out.push({ ...blank(ref, 'pool', 'pool', pool.name_label), description: pool.name_description, tags: pool.tags.join(', ') });
   for (const [ref, net] of cache.all('network')) {
-    if (net.other_config['is_host_internal_management_network'] === 'true') continue;
+    if (net.other_config['is_host_internal_management_network'] === 'true' || !inScope(scope, ref)) continue;
     out.push({ ...blank(ref, 'network', 'network', net.name_label), description: net.name_description, tags: net.tags.join(', ') });
   }
 }
@@ -232,6 +238,8 @@ const selectors = new Map<string, (cache: ObjectCache) => readonly SearchRow[]>(
  * meanwhile, not all 1,000.
  */
 export function searchSelectorFor(scope: SearchScope): (cache: ObjectCache) => readonly SearchRow[] {
+  // A group's members change with the tree: its scope is new each time, so its selector is not kept.
+  if (scope.kind === 'refs') return makeSearchSelector(scope);
   const key = scope.kind === 'all' ? 'all' : `host:${scope.host}`;
   const kept = selectors.get(key) ?? makeSearchSelector(scope);
   selectors.delete(key);

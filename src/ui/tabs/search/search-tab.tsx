@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
 import { shallowEqualArrays, useCacheSelector, useObject } from '../../cache/use-cache';
 import { ObjectIcon } from '../../format/object-icon';
-import { useUi } from '../../state/ui-store';
+import { useUi, type ChosenGroup } from '../../state/ui-store';
 import type { FocusedObject } from '../object-kind';
 import { useVirtualNow } from '../use-virtual-time';
 import { ColumnsMenu } from './columns-menu';
@@ -17,11 +17,14 @@ import { useSearchGrid } from './search-state';
 
 const ROW_HEIGHT = 24;
 
-export function SearchTab({ focus }: { focus: FocusedObject }) {
+/** The Search page of an object (the pool, a server) or of a group chosen in the tree. */
+export function SearchTab({ focus, group }: { focus: FocusedObject; group?: ChosenGroup | undefined }) {
   const hostRef = focus.kind === 'host' ? focus.ref : undefined;
-  const select = useMemo(() => searchSelectorFor(hostRef === undefined ? { kind: 'all' } : ({ kind: 'host', host: hostRef } satisfies SearchScope)), [hostRef]);
+  const select = useMemo(() => searchSelectorFor(scopeOf(hostRef, group)), [hostRef, group]);
   const rows = useCacheSelector(select, shallowEqualArrays);
-  const { text, types, columns: chosen, sort } = useSearchGrid();
+  const { text, types: chosenTypes, columns: chosen, sort } = useSearchGrid();
+  // A group is its own filter: all its objects, whatever their type.
+  const types = group === undefined ? chosenTypes : 'all';
   const showDefaultTemplates = useUi((s) => s.viewOptions.showDefaultTemplates);
   const uptimeShown = chosen.includes('uptime');
   const now = useVirtualNow();
@@ -31,19 +34,25 @@ export function SearchTab({ focus }: { focus: FocusedObject }) {
   const columns = COLUMNS.filter((c) => chosen.includes(c.id));
   return (
     <div className="flex h-full min-h-0 flex-col gap-2">
-      <SearchBar count={shown.length} />
+      <SearchBar count={shown.length} typeChoice={group === undefined} />
       <Grid rows={shown} columns={columns} sort={sort} now={uptimeShown ? now : undefined} />
     </div>
   );
 }
 
-function SearchBar({ count }: { count: number }) {
+function scopeOf(hostRef: string | undefined, group: ChosenGroup | undefined): SearchScope {
+  if (group !== undefined) return { kind: 'refs', key: group.id, refs: new Set(group.refs) };
+  return hostRef === undefined ? { kind: 'all' } : { kind: 'host', host: hostRef };
+}
+
+function SearchBar({ count, typeChoice }: { count: number; typeChoice: boolean }) {
   const text = useSearchGrid((s) => s.text);
   const types = useSearchGrid((s) => s.types);
   const typeFilterText = useSearchGrid((s) => s.typeFilterText);
   const chooseTypes = useSearchGrid((s) => s.chooseTypes);
   return (
     <div className="flex shrink-0 flex-wrap items-center gap-2 text-[13px]">
+{typeChoice && (
       <label className="flex items-center gap-1.5">
         <span>Search for</span>
         <select value={types} onChange={(e) => chooseTypes(e.target.value as TypeFilter)} aria-label="Object type" className="rounded-sm border border-slate-400 bg-white px-1 py-0.5">
@@ -54,6 +63,7 @@ function SearchBar({ count }: { count: number }) {
           ))}
         </select>
       </label>
+      )}
       <input
         type="search"
         value={text}
