@@ -7,18 +7,22 @@ import { makeRequest } from '../xapi/jsonrpc';
 import { LabHost, type LabHostOptions } from './lab-host';
 import { indexedDbStore, parseStored, type WorldStore } from './world-store';
 
-function memoryStore(initial?: unknown): WorldStore & { raw: unknown } {
+function memoryStore(initial?: unknown): WorldStore & { raw: unknown; rrds: unknown } {
   const store = {
     raw: initial,
+    rrds: undefined as unknown,
     load: async () => (store.raw === undefined ? { kind: 'empty' as const } : parseStored(store.raw)),
-    save: async (snapshot: unknown) => {
+    save: async (snapshot: unknown, rrds?: unknown) => {
       store.raw = JSON.stringify({ schema: 1, snapshot });
+      if (rrds !== undefined) store.rrds = structuredClone(rrds); // as IndexedDB keeps it
     },
+    loadRrds: async () => store.rrds,
     clear: async () => {
       store.raw = undefined;
+      store.rrds = undefined;
     },
   };
-  return store as WorldStore & { raw: unknown };
+  return store as WorldStore & { raw: unknown; rrds: unknown };
 }
 
 function harness(store: WorldStore) {
@@ -64,6 +68,19 @@ function harness(store: WorldStore) {
     realNow = end;
   };
   return { host, out, rpc, tick, flushSave: () => pendingSave?.() };
+}
+
+/** Known (not NaN) values of the hosts' and VMs' 1-minute rows of the last half hour, as /rrd_updates answers them. */
+async function knownMinuteValues(h: ReturnType<typeof harness>, session: string): Promise<number> {
+  const now = ((await h.rpc('Simulator.get_time', [session])).result as { unix: number }).unix;
+  const id = 1000 + h.out.length;
+  const path = `/rrd_updates?session_id=${encodeURIComponent(session)}&start=${Math.floor(now) - 1800}&interval=60&host=true&json=true`;
+  await h.host.receive({ kind: 'http-get', id, path });
+  const reply = h.out.find((m): m is Extract<FromWorker, { kind: 'http-get' }> => m.kind === 'http-get' && m.id === id);
+  if (reply?.status !== 200) return 0; // no RRD yet: nothing known
+  // xapi's JSON gives every value as a string; unknown ones are "NaN".
+  const body = JSON.parse(reply.body) as { data: { values: string[] }[] };
+  return body.data.flatMap((row) => row.values).filter((v) => Number.isFinite(Number(v))).length;
 }
 
 describe('LabHost', () => {
@@ -171,6 +188,37 @@ describe('LabHost', () => {
     expect(saved().snapshot.scheduler.now).toBe(at10);
     await tick(1000);
     expect(saved().snapshot.scheduler.now).toBeGreaterThan(at10);
+  });
+
+  it('keeps the graphs\' history (the RRDs) across a reload, and starts with empty graphs when it cannot be used', async () => {
+    const store = indexedDbStore('xenlab-rrd-test', 'worlds');
+    await store.clear();
+    const first = harness(store);
+    await first.host.boot();
+    const session = (await first.rpc('session.login_with_password', ['root', 'xenlab'])).result as string;
+    await first.rpc('Simulator.advance', [session, 1800]);
+    await first.host.receive({ kind: 'lab', action: 'save-now' });
+    const known = await knownMinuteValues(first, session);
+    expect(known).toBeGreaterThan(100);
+
+    const second = harness(store);
+    await second.host.boot();
+    expect(second.host.state).toMatchObject({ state: 'ready', origin: 'restored' });
+    const again = (await second.rpc('session.login_with_password', ['root', 'xenlab'])).result as string;
+    expect(await knownMinuteValues(second, again)).toBe(known);
+
+    // A damaged RRD record costs the history, not the lab.
+    const saved = (await store.loadRrds()) as { buffers: ArrayBuffer[] };
+    const world = await store.load();
+    if (world.kind !== 'ok') throw new Error('the world was not saved');
+    await store.save(world.snapshot, { ...saved, buffers: saved.buffers.slice(1) } as never);
+    const third = harness(store);
+    await third.host.boot();
+    expect(third.host.state).toMatchObject({ state: 'ready', origin: 'restored' });
+    const third1 = (await third.rpc('session.login_with_password', ['root', 'xenlab'])).result as string;
+    expect(await knownMinuteValues(third, third1)).toBe(0);
+    await store.clear();
+    expect(await store.loadRrds()).toBeUndefined();
   });
 
   it('keeps the lab in IndexedDB between sessions', async () => {

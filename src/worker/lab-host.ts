@@ -4,6 +4,12 @@
 // setting (the clock's speed) changes, and every few seconds while the clock
 // runs. The last two matter because the page cannot count on a save it asks
 // for as it unloads: the browser ends the worker with the page.
+//
+// The RRDs (the Performance tab's history) are saved with the world but less
+// often: they are large (tens of MB for the large world), so a clock save
+// takes them along only every RRD_SAVE_MS and within the same duty share.
+// Asked-for saves (and a fresh world's first) always take them. Saved RRDs
+// that cannot be used never stop the lab: it runs with empty graphs.
 import type { FromWorker, LabAction, LabState, ToWorker } from '../xapi/lab-protocol';
 import { LAB_PROTOCOL_VERSION } from '../xapi/lab-protocol';
 import { answerJsonRpc } from '../engine/api/json-rpc-endpoint';
@@ -12,6 +18,7 @@ import { RealTimeDriver, type TickSource } from '../engine/real-time-driver';
 import { WORLDS, type WorldName } from '../engine/worlds/world-by-name';
 import type { WorldStore } from './world-store';
 import { answerHttpGet } from './http-get';
+import { restoreRrds, rrdSnapshot } from '../engine/metrics/rrd/rrd-snapshot';
 
 export interface LabHostOptions {
   readonly store: WorldStore;
@@ -34,6 +41,8 @@ export const CLOCK_SAVE_MS = 2000;
 export const SAVE_CHECK_MS = 1000;
 /** Clock saves take at most this share of the worker's time (a large world takes longer to save). */
 const CLOCK_SAVE_DUTY = 0.05;
+/** Clock saves take the RRDs along at most this often (real time). */
+export const RRD_SAVE_MS = 10_000;
 
 interface LastSave {
   /** Virtual time and settings saved. */
@@ -52,6 +61,8 @@ export class LabHost {
   private unsubscribe: (() => void) | undefined;
   private stopSaveChecks: (() => void) | undefined;
   private lastSave: LastSave | undefined;
+  /** When the RRDs were last saved (real time) and how long that save took. */
+  private lastRrdSave: { readonly at: number; readonly tookMs: number } | undefined;
   private saving = 0;
 
   constructor(private readonly options: LabHostOptions) {}
@@ -64,16 +75,30 @@ export class LabHost {
       return;
     }
     if (loaded.kind === 'ok') {
+      let engine: Engine;
       try {
-        this.run(Engine.restore(loaded.snapshot), 'restored');
-        return;
+        engine = Engine.restore(loaded.snapshot);
       } catch (e) {
         this.setStatus({ state: 'corrupt', reason: `the saved world could not be restored (${e instanceof Error ? e.message : String(e)})` });
         return;
       }
+      await this.loadRrds(engine);
+      this.run(engine, 'restored');
+      return;
     }
     this.run(this.freshEngine(), 'fresh');
-    await this.save();
+    await this.save(true);
+  }
+
+  /** Put the saved RRDs back; anything unusable leaves the graphs empty (restoreRrds never throws). */
+  private async loadRrds(engine: Engine): Promise<void> {
+    let saved: unknown;
+    try {
+      saved = await this.options.store.loadRrds();
+    } catch {
+      saved = undefined;
+    }
+    restoreRrds(engine, saved);
   }
 
   async receive(message: ToWorker): Promise<void> {
@@ -91,21 +116,30 @@ export class LabHost {
     await this.act(message.action);
   }
 
-  async save(): Promise<void> {
+  /** Save the world; the RRDs too when `withRrds`, or when they are due. */
+  async save(withRrds = false): Promise<void> {
     const engine = this.engine;
     if (engine === undefined) return;
     const started = this.options.ticks.now();
     const saving = { now: engine.now, config: engine.config };
+    const rrds = withRrds || this.rrdsDue(started) ? rrdSnapshot(engine) : undefined;
     this.saving++;
     try {
-      await this.options.store.save(engine.snapshot());
-      this.lastSave = { ...saving, at: started, tookMs: this.options.ticks.now() - started };
+      await this.options.store.save(engine.snapshot(), rrds);
+      const tookMs = this.options.ticks.now() - started;
+      this.lastSave = { ...saving, at: started, tookMs };
+      if (rrds !== undefined) this.lastRrdSave = { at: started, tookMs };
       this.options.post({ kind: 'saved', virtualTime: saving.now });
     } catch (e) {
       this.options.post({ kind: 'save-failed', reason: e instanceof Error ? e.message : String(e) });
     } finally {
       this.saving--;
     }
+  }
+
+  private rrdsDue(now: number): boolean {
+    const last = this.lastRrdSave;
+    return last === undefined || now - last.at >= Math.max(RRD_SAVE_MS, last.tookMs / CLOCK_SAVE_DUTY);
   }
 
   /** Save when a setting changed (Simulator.set_speed is not a change of the world), or the clock has run on for a while. */
@@ -123,7 +157,7 @@ export class LabHost {
   private async act(action: LabAction): Promise<void> {
     switch (action) {
       case 'save-now':
-        await this.save();
+        await this.save(true);
         return;
       case 'get-stored': {
         const loaded = await this.options.store.load();
@@ -135,7 +169,7 @@ export class LabHost {
       case 'start-fresh':
         this.stop();
         this.run(this.freshEngine(), 'fresh');
-        await this.save();
+        await this.save(true);
         return;
     }
   }

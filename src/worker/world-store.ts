@@ -2,12 +2,20 @@
 // text with a schema version. Loading never throws: a missing, corrupt or
 // foreign record is reported as such, with the raw text kept so the user can
 // download it before starting afresh.
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+//
+// The RRDs (graph history) sit beside it under their own key, as structured
+// clones of their typed arrays (JSON would be slow and several times larger).
+// When both are saved they are written in one transaction, so a reload never
+// sees RRDs newer than the world. Reading them never throws either: what
+// cannot be read is `undefined`, and the lab starts with empty graphs.
+import { createStore, delMany, get, set, setMany, type UseStore } from 'idb-keyval';
 import { SNAPSHOT_VERSION, type EngineSnapshot } from '../engine/engine';
+import type { RrdSnapshot } from '../engine/metrics/rrd/rrd-snapshot';
 
 /** Bumped when the stored envelope (not the engine snapshot) changes shape. */
 export const STORE_SCHEMA = 1;
 const KEY = 'lab';
+const RRD_KEY = 'rrds';
 
 export type LoadResult =
   | { readonly kind: 'empty' }
@@ -16,7 +24,10 @@ export type LoadResult =
 
 export interface WorldStore {
   load(): Promise<LoadResult>;
-  save(snapshot: EngineSnapshot): Promise<void>;
+  /** Save the world, and its RRDs with it when given. */
+  save(snapshot: EngineSnapshot, rrds?: RrdSnapshot): Promise<void>;
+  /** The saved RRDs as stored (unchecked: restoreRrds checks them), or undefined. */
+  loadRrds(): Promise<unknown>;
   clear(): Promise<void>;
 }
 
@@ -33,11 +44,20 @@ export function indexedDbStore(dbName = 'xenlab', storeName = 'worlds'): WorldSt
       if (raw === undefined) return { kind: 'empty' };
       return parseStored(raw);
     },
-    async save(snapshot) {
-      await set(KEY, JSON.stringify({ schema: STORE_SCHEMA, snapshot }), store);
+    async save(snapshot, rrds) {
+      const text = JSON.stringify({ schema: STORE_SCHEMA, snapshot });
+      if (rrds === undefined) await set(KEY, text, store);
+      else await setMany([[KEY, text], [RRD_KEY, rrds]], store);
+    },
+    async loadRrds() {
+      try {
+        return await get(RRD_KEY, store);
+      } catch {
+        return undefined;
+      }
     },
     async clear() {
-      await del(KEY, store);
+      await delMany([KEY, RRD_KEY], store);
     },
   };
 }

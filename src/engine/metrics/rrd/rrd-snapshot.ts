@@ -1,13 +1,15 @@
 // The RRDs outside the world's JSON snapshot: a small header (plain data)
-// and the archives as ArrayBuffers, compacted to the slots in use. A host
-// stores it as is (IndexedDB clones ArrayBuffers without JSON), under its
-// own key and less often than the world; on load it hands it back to
-// restoreRrds. A snapshot older than the world is fine: the next tick sees
-// the gap and records it as unknown. Anything that does not fit (another
-// version, wrong sizes) is refused, and the pool starts with empty RRDs.
+// and the archives as ArrayBuffers, compacted to the slots in use. The
+// worker's lab (src/worker/lab-host.ts) stores it as is (IndexedDB clones
+// ArrayBuffers without JSON), under its own key and less often than the
+// world; on load it hands it back to restoreRrds. A snapshot older than the
+// world is fine: the next tick sees the gap and records it as unknown.
+// Anything that does not fit (another version, wrong sizes, slots out of
+// range, newer than the world) is refused, and the pool starts with empty
+// RRDs.
 import type { Engine } from '../../engine';
 import { rrdStoreOf, setRrdStore } from '../metrics-tick';
-import { ARCHIVES, hasMinMax } from './rrd-layout';
+import { ARCHIVES, hasMinMax, PDP_STEP } from './rrd-layout';
 import { RrdStore, type Rrd, type RrdKind } from './rrd-store';
 
 export const RRD_SNAPSHOT_VERSION = 1;
@@ -83,90 +85,111 @@ export function rrdSnapshot(engine: Engine): RrdSnapshot {
   };
 }
 
+const isInt = (n: unknown, lo: number, hi: number): n is number => Number.isInteger(n) && (n as number) >= lo && (n as number) < hi;
+const isStrings = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
+const isInts = (a: unknown, lo: number, hi: number): a is number[] => Array.isArray(a) && a.every((x) => isInt(x, lo, hi));
+
+/** The shape restoreRrds can use; sizes are checked against the buffers before anything is allocated. */
 function isSnapshot(s: unknown): s is RrdSnapshot {
   if (typeof s !== 'object' || s === null) return false;
   const r = s as Partial<RrdSnapshot>;
+  if (r.version !== RRD_SNAPSHOT_VERSION || !isInt(r.used, 0, 2 ** 31) || !isInt(r.mmUsed, 0, 2 ** 31)) return false;
+  if (r.lastPdp !== null && !Number.isSafeInteger(r.lastPdp)) return false;
+  if (!isInts(r.free, 0, r.used) || !isInts(r.mmFree, 0, r.mmUsed)) return false;
+  if (!Array.isArray(r.buffers) || !r.buffers.every((b) => b instanceof ArrayBuffer)) return false;
+  return Array.isArray(r.rrds) && r.rrds.every((h) => isHeader(h, r.used!, r.mmUsed!));
+}
+
+function isHeader(h: unknown, used: number, mmUsed: number): h is RrdHeader {
+  if (typeof h !== 'object' || h === null) return false;
+  const r = h as Partial<RrdHeader>;
   return (
-    r.version === RRD_SNAPSHOT_VERSION &&
-    Number.isInteger(r.used) &&
-    Number.isInteger(r.mmUsed) &&
-    Array.isArray(r.rrds) &&
-    Array.isArray(r.buffers) &&
-    Array.isArray(r.free) &&
-    Array.isArray(r.mmFree) &&
-    r.buffers.every((b) => b instanceof ArrayBuffer)
+    (r.kind === 'host' || r.kind === 'vm') &&
+    typeof r.uuid === 'string' &&
+    typeof r.ref === 'string' &&
+    typeof r.minMax === 'boolean' &&
+    typeof r.controlDomain === 'boolean' &&
+    typeof r.archived === 'boolean' &&
+    isStrings(r.names) &&
+    isStrings(r.reported) &&
+    isStrings(r.extra) &&
+    isInts(r.slots, 0, used) &&
+    isInts(r.mmSlots, -1, mmUsed) &&
+    r.slots.length === r.names.length &&
+    r.mmSlots.length === r.names.length
   );
 }
 
-/** Load saved RRDs into the engine; false (and empty RRDs) if the snapshot does not fit. */
+/** Byte lengths the buffers must have, in order. */
+function bufferSizes(used: number, mmUsed: number): number[] {
+  const sizes = [used * 8, used * 8, mmUsed * 4];
+  ARCHIVES.forEach((spec, a) => {
+    sizes.push(spec.rows * used * 4);
+    if (hasMinMax(a)) sizes.push(spec.rows * mmUsed * 4, spec.rows * mmUsed * 4, used * 8, used * 2, mmUsed * 4, mmUsed * 4);
+  });
+  return sizes;
+}
+
+/**
+ * Load saved RRDs into the engine; false (and empty RRDs) if the snapshot
+ * does not fit: another version, wrong sizes, slots out of range, or a last
+ * update after the world's clock (RRDs saved without their world). Never
+ * throws: a bad save costs the graphs' history, not the lab.
+ */
 export function restoreRrds(engine: Engine, snapshot: unknown): boolean {
+  try {
+    return restoreChecked(engine, snapshot);
+  } catch {
+    return fail(engine);
+  }
+}
+
+function restoreChecked(engine: Engine, snapshot: unknown): boolean {
+  if (!isSnapshot(snapshot)) return fail(engine);
+  const { used, mmUsed, buffers } = snapshot;
+  const sizes = bufferSizes(used, mmUsed);
+  if (buffers.length !== sizes.length || buffers.some((b, i) => b.byteLength !== sizes[i])) return fail(engine);
+  if (snapshot.lastPdp !== null && snapshot.lastPdp * PDP_STEP > engine.unixTime() + PDP_STEP) return fail(engine);
   const store = new RrdStore();
-  setRrdStore(engine, store);
-  if (!isSnapshot(snapshot)) return false;
-  const { used, mmUsed } = snapshot;
   const x = store.archives;
   x.reserve(used, mmUsed);
-  const buffers = [...snapshot.buffers];
-  type View = Float32Array | Float64Array | Uint16Array | Int32Array;
-  const take = <T extends View>(Type: { new (b: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }, length: number): T | undefined => {
-    const b = buffers.shift();
-    return b !== undefined && b.byteLength === length * Type.BYTES_PER_ELEMENT ? new Type(b) : undefined;
-  };
-  const parts: boolean[] = [];
-  const lo = take(Float64Array, used);
-  const hi = take(Float64Array, used);
-  const owner = take(Int32Array, mmUsed);
-  if (lo === undefined || hi === undefined || owner === undefined) return fail(engine);
-  x.lo.set(lo);
-  x.hi.set(hi);
+  let next = 0;
+  const take = <T>(Type: new (b: ArrayBuffer) => T): T => new Type(buffers[next++]!);
+  x.lo.set(take(Float64Array));
+  x.hi.set(take(Float64Array));
+  const owner = take(Int32Array);
+  if (!owner.every((s) => s >= -1 && s < used)) return fail(engine);
   x.mmOwner.set(owner);
-  ARCHIVES.forEach((spec, a) => {
-    const avg = take(Float32Array, spec.rows * used);
-    parts.push(avg !== undefined);
-    if (avg !== undefined) x.avg[a]!.set(avg);
+  ARCHIVES.forEach((_spec, a) => {
+    x.avg[a]!.set(take(Float32Array));
     if (!hasMinMax(a)) return;
-    const min = take(Float32Array, spec.rows * mmUsed);
-    const max = take(Float32Array, spec.rows * mmUsed);
-    const sum = take(Float64Array, used);
-    const known = take(Uint16Array, used);
-    const accMin = take(Float32Array, mmUsed);
-    const accMax = take(Float32Array, mmUsed);
-    const ok = min !== undefined && max !== undefined && sum !== undefined && known !== undefined && accMin !== undefined && accMax !== undefined;
-    parts.push(ok);
-    if (!ok) return;
-    x.min[a]!.set(min);
-    x.max[a]!.set(max);
-    x.sum[a]!.set(sum);
-    x.known[a]!.set(known);
-    x.accMin[a]!.set(accMin);
-    x.accMax[a]!.set(accMax);
+    x.min[a]!.set(take(Float32Array));
+    x.max[a]!.set(take(Float32Array));
+    x.sum[a]!.set(take(Float64Array));
+    x.known[a]!.set(take(Uint16Array));
+    x.accMin[a]!.set(take(Float32Array));
+    x.accMax[a]!.set(take(Float32Array));
   });
-  if (parts.includes(false) || buffers.length > 0) return fail(engine);
-  const inRange = (s: number, n: number) => Number.isInteger(s) && s >= 0 && s < n;
-  const rrds: Rrd[] = [];
-  for (const h of snapshot.rrds) {
-    if (h.names.length !== h.slots.length || h.names.length !== h.mmSlots.length) return fail(engine);
-    if (!h.slots.every((s) => inRange(s, used)) || !h.mmSlots.every((m) => m === -1 || inRange(m, mmUsed))) return fail(engine);
-    rrds.push({
-      kind: h.kind,
-      uuid: h.uuid,
-      ref: h.ref,
-      minMax: h.minMax,
-      controlDomain: h.controlDomain,
-      names: [...h.names],
-      slots: [...h.slots],
-      mmSlots: [...h.mmSlots],
-      column: new Map(h.names.map((n, i) => [n, i])),
-      reported: new Set(h.reported),
-      extra: new Set(h.extra),
-      archived: h.archived,
-      lastKeys: [],
-      lastSlots: [],
-    });
-  }
+  const rrds: Rrd[] = snapshot.rrds.map((h) => ({
+    kind: h.kind,
+    uuid: h.uuid,
+    ref: h.ref,
+    minMax: h.minMax,
+    controlDomain: h.controlDomain,
+    names: [...h.names],
+    slots: [...h.slots],
+    mmSlots: [...h.mmSlots],
+    column: new Map(h.names.map((n, i) => [n, i])),
+    reported: new Set(h.reported),
+    extra: new Set(h.extra),
+    archived: h.archived,
+    lastKeys: [],
+    lastSlots: [],
+  }));
   x.setFree(snapshot.free, snapshot.mmFree);
   x.lastPdp = snapshot.lastPdp ?? undefined;
   store.replaceAll(rrds);
+  setRrdStore(engine, store);
   return true;
 }
 
