@@ -8,8 +8,7 @@ import { forgetSr, syncIsoVdis } from './sr-contents';
 import { srDriver, storageKey, type SrDriver, type SrLocation } from './sr-drivers';
 import { refreshSr } from './sr-operations';
 import { pbdDeviceConfig, plugPbd } from './pbd-plug';
-
-const MiB = 1024 ** 2;
+import { emptySrUtilisation } from './vdi-space';
 
 type DeviceConfig = Readonly<Record<string, string>>;
 
@@ -19,17 +18,27 @@ function driverOf(type: string): SrDriver {
   return driver;
 }
 
-function assertHostLive(engine: Engine, host: string): void {
-  const h = engine.world.get('host', host);
-  if (engine.world.find('host_metrics', h.metrics)?.live !== true) throw xenError('HOST_OFFLINE', host);
+function hostLive(engine: Engine, host: string): boolean {
+  return engine.world.find('host_metrics', engine.world.get('host', host).metrics)?.live === true;
+}
+
+/**
+ * The checks SR.create, SR.probe and SR.probe_ext share, in xapi's order: the
+ * type names a driver (SR_UNKNOWN_DRIVER), then the host that runs it is up
+ * (HOST_OFFLINE). The driver then checks the device_config itself.
+ */
+function driverOnHost(engine: Engine, host: string, type: string): SrDriver {
+  const driver = driverOf(type);
+  if (!hostLive(engine, host)) throw xenError('HOST_OFFLINE', host);
+  return driver;
 }
 
 /** Refuse storage another SR of the pool already sits on (an NFS export holds many SRs, one directory each). */
-function assertStorageFree(engine: Engine, type: string, location: SrLocation): void {
-  if (type === 'nfs' || type === 'iso') return;
+function assertStorageFree(engine: Engine, driver: SrDriver, location: SrLocation): void {
+  if (driver.sharesStorage) return;
   for (const [, pbd] of engine.world.entries('PBD')) {
     const other = engine.world.find('SR', pbd.SR);
-    if (other === undefined || other.type === 'nfs' || other.type === 'iso') continue;
+    if (other === undefined || srDriver(other.type)?.sharesStorage !== false) continue;
     if (storageKey(engine, other.type, pbd.host, pbd.device_config) === location.key) throw xenError('SR_DEVICE_IN_USE');
   }
 }
@@ -40,11 +49,6 @@ function poolHosts(engine: Engine): string[] {
   return [master, ...engine.world.refs('host').filter((h) => h !== master)].filter((h) => engine.world.has('host', h));
 }
 
-function probe(engine: Engine, host: string, config: DeviceConfig, type: string): string {
-  assertHostLive(engine, host);
-  return driverOf(type).probe(engine, host, config);
-}
-
 function isRecord(v: unknown): v is Record<string, string> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -53,13 +57,12 @@ function createSr(engine: Engine, args: readonly unknown[]): string {
   const [host, deviceConfig, , nameLabel, nameDescription, type, contentType, shared, smConfig] = args as [
     string, DeviceConfig, unknown, string, string, string, string, boolean, Record<string, string>,
   ];
-  const driver = driverOf(type);
+  const driver = driverOnHost(engine, host, type);
   const srType = type.toLowerCase();
-  assertHostLive(engine, host);
   // A local disk is one host's: xapi would make one PBD per host on different disks.
   if (driver.local && shared) throw xenError('INVALID_VALUE', 'shared', 'true');
   const location = driver.locate(engine, host, deviceConfig);
-  assertStorageFree(engine, srType, location);
+  assertStorageFree(engine, driver, location);
 
   const thick = driver.allocation === 'thick';
   const sr = engine.world.create('SR', {
@@ -69,7 +72,7 @@ function createSr(engine: Engine, args: readonly unknown[]): string {
     content_type: contentType === '' ? driver.contentType : contentType,
     shared,
     physical_size: location.size,
-    physical_utilisation: thick ? 4 * MiB : 0, // LVHD's management volume
+    physical_utilisation: emptySrUtilisation(driver.allocation),
     virtual_allocation: 0,
     other_config: srType === 'iso' ? { 'auto-scan': 'true' } : {},
     sm_config: thick ? { allocation: 'thick', use_vhd: 'true', ...smConfig } : { ...smConfig },
@@ -77,8 +80,7 @@ function createSr(engine: Engine, args: readonly unknown[]): string {
   const hosts = shared ? poolHosts(engine) : [host];
   for (const h of hosts) {
     const pbd = engine.world.create('PBD', { host: h, SR: sr, device_config: pbdDeviceConfig(engine, deviceConfig), currently_attached: false, other_config: {} });
-    const live = engine.world.find('host_metrics', engine.world.get('host', h).metrics)?.live === true;
-    if (live) plugPbd(engine, pbd);
+    if (hostLive(engine, h)) plugPbd(engine, pbd);
   }
   if (srType === 'iso') syncIsoVdis(engine, sr, location.isos);
   refreshSr(engine.world, sr);
@@ -156,18 +158,16 @@ export function defineSrApi(table: MethodTable): void {
     name: 'SR.probe',
     params: probeParams,
     async: true,
-    run: ({ engine }, [host, config, type]) => probe(engine, host as string, config as DeviceConfig, type as string),
+    run: ({ engine }, [host, config, type]) => driverOnHost(engine, host as string, type as string).probe(engine, host as string, config as DeviceConfig),
   });
 
   define(table, {
     name: 'SR.probe_ext',
     params: probeParams,
     async: true,
-    run: ({ engine }, [host, config, type]) => {
+    run: ({ engine }, [host, , type]) => {
       // The lab's drivers are SMAPIv1: their probe answers raw XML, which xapi refuses to turn into probe_result records.
-      driverOf(type as string);
-      assertHostLive(engine, host as string);
-      void config;
+      driverOnHost(engine, host as string, type as string);
       throw new XenApiError('SR_OPERATION_NOT_SUPPORTED', []);
     },
   });

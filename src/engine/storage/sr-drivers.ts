@@ -5,7 +5,7 @@
 // or, when a key is missing, the SM error whose stderr lists what was found
 // (XenCenter's New SR wizard reads those lists: exports, IQNs, LUNs).
 import type { Engine } from '../engine';
-import { smError } from './sm-errors';
+import { smError, type SmErrorName } from './sm-errors';
 import {
   isLive,
   iscsiTargets,
@@ -33,8 +33,23 @@ export interface SrDriver {
   readonly allocation: 'thin' | 'thick';
   /** Local SRs live on one host's disk; a shared one is plugged on every host. */
   readonly local: boolean;
+  /** Whether several SRs may sit on the same storage (one directory each on an export). */
+  readonly sharesStorage: boolean;
   locate(engine: Engine, host: string, config: DeviceConfig): SrLocation;
   probe(engine: Engine, host: string, config: DeviceConfig): string;
+}
+
+/** A device_config key SM requires: its value, or SM's "missing parameter" error (with what a probe found). */
+function required(config: DeviceConfig, key: string, missing: SmErrorName, stderr?: string): string {
+  const value = config[key];
+  if (value === undefined || value === '') throw smError(missing, undefined, stderr);
+  return value;
+}
+
+/** An optional device_config key: undefined when absent or empty. */
+function optional(config: DeviceConfig, key: string): string | undefined {
+  const value = config[key];
+  return value === undefined || value === '' ? undefined : value;
 }
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -69,17 +84,15 @@ function exportsXml(address: string, exports: readonly NfsExport[]): string {
 
 /** The export an NFS path is in (the path itself or a directory under it). */
 function nfsExport(config: DeviceConfig): { address: string; exp: NfsExport } {
-  const server = config['server'];
-  if (server === undefined || server === '') throw smError('ConfigServerMissing');
+  const server = required(config, 'server', 'ConfigServerMissing');
   const address = resolve(server);
   if (address === undefined) throw smError('DNSError');
   const nfs = nfsServer(address);
   if (nfs === undefined) throw smError('NFSTarget');
-  const path = config['serverpath'];
-  if (path === undefined || path === '') throw smError('ConfigServerPathMissing', undefined, exportsXml(address, nfs.exports));
+  const path = required(config, 'serverpath', 'ConfigServerPathMissing', exportsXml(address, nfs.exports));
   if (!path.startsWith('/')) throw smError('ConfigServerPathBad');
-  const version = config['nfsversion'];
-  if (version !== undefined && version !== '' && !nfs.versions.includes(version)) throw smError('NFSVersion', `Unsupported NFS version: ${version}`);
+  const version = optional(config, 'nfsversion');
+  if (version !== undefined && !nfs.versions.includes(version)) throw smError('NFSVersion', `Unsupported NFS version: ${version}`);
   const clean = path.replace(/\/+$/, '') || '/';
   const exp = nfs.exports.find((e) => clean === e.path || clean.startsWith(`${e.path}/`));
   if (exp === undefined) throw smError('NFSMount', `mount failed on server \`${address}' with return code 32`);
@@ -90,6 +103,7 @@ const NFS: SrDriver = {
   contentType: 'user',
   allocation: 'thin',
   local: false,
+  sharesStorage: true,
   locate(_engine, _host, config) {
     const { exp } = nfsExport(config);
     return { key: nfsKey(config) ?? '', size: exp.size, isos: [] };
@@ -103,26 +117,24 @@ const NFS: SrDriver = {
 // ---- iSCSI (LVM over iSCSI) -----------------------------------------------------------
 
 function iscsiKey(config: DeviceConfig): string | undefined {
-  const id = config['SCSIid'];
-  return id === undefined || id === '' ? undefined : `scsi:${id}`;
+  const id = optional(config, 'SCSIid');
+  return id === undefined ? undefined : `scsi:${id}`;
 }
 
 const IQN = /^(iqn\.\d{4}-\d{2}\.[^:\s]+(:\S+)?|eui\.[0-9a-fA-F]{16}|naa\.[0-9a-fA-F]+|\*)$/;
 
 function iscsiLun(config: DeviceConfig): { size: number; key: string } {
-  const target = config['target'];
-  if (target === undefined || target === '') throw smError('ConfigTargetMissing');
-  const port = config['port'];
-  if (port !== undefined && port !== '' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) throw smError('ISCSIPort');
+  const target = required(config, 'target', 'ConfigTargetMissing');
+  const port = optional(config, 'port');
+  if (port !== undefined && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) throw smError('ISCSIPort');
   const address = resolve(target);
   if (address === undefined) throw smError('DNSError');
-  const targets = iscsiTargets(address).filter((t) => port === undefined || port === '' || String(t.port) === port);
+  const targets = iscsiTargets(address).filter((t) => port === undefined || String(t.port) === port);
   if (targets.length === 0) throw smError('ISCSITarget');
   const iqnsXml = `<?xml version="1.0" ?>\n<iscsi-target-iqns>\n${targets
     .map((t, i) => `\t<TGT>\n\t\t<Index>${String(i)}</Index>\n\t\t<IPAddress>${t.address}</IPAddress>\n\t\t<TargetIQN>${xml(t.iqn)}</TargetIQN>\n\t</TGT>\n`)
     .join('')}</iscsi-target-iqns>\n`;
-  const iqn = config['targetIQN'];
-  if (iqn === undefined || iqn === '') throw smError('ConfigTargetIQNMissing', undefined, iqnsXml);
+  const iqn = required(config, 'targetIQN', 'ConfigTargetIQNMissing', iqnsXml);
   if (!IQN.test(iqn)) throw smError('InvalidIQN');
   const chosen = targets.filter((t) => iqn === '*' || t.iqn === iqn);
   if (chosen.length === 0) throw smError('ISCSIDiscovery', `no target ${iqn} at ${address}`, iqnsXml);
@@ -133,9 +145,9 @@ function iscsiLun(config: DeviceConfig): { size: number; key: string } {
         `\t<LUN>\n\t\t<vendor>${l.vendor}</vendor>\n\t\t<serial>${l.serial}</serial>\n\t\t<LUNid>${String(l.lunId)}</LUNid>\n\t\t<size>${String(l.size)}</size>\n\t\t<SCSIid>${l.scsiId}</SCSIid>\n\t</LUN>\n`,
     )
     .join('')}</iscsi-target>\n`;
-  const scsiId = config['SCSIid'];
+  const scsiId = required(config, 'SCSIid', 'ConfigSCSIid', lunsXml);
   const lun = luns.find((l) => l.scsiId === scsiId);
-  if (scsiId === undefined || scsiId === '' || lun === undefined) throw smError('ConfigSCSIid', undefined, lunsXml);
+  if (lun === undefined) throw smError('ConfigSCSIid', undefined, lunsXml);
   return { size: lun.size, key: `scsi:${lun.scsiId}` };
 }
 
@@ -143,6 +155,7 @@ const LVM_OVER_ISCSI: SrDriver = {
   contentType: 'user',
   allocation: 'thick',
   local: false,
+  sharesStorage: false,
   locate(_engine, _host, config) {
     const { size, key } = iscsiLun(config);
     return { key, size, isos: [] };
@@ -160,8 +173,7 @@ function localKey(engine: Engine, host: string, device: string): string {
 }
 
 function localDiskOf(engine: Engine, host: string, config: DeviceConfig): SrLocation {
-  const device = config['device'];
-  if (device === undefined || device === '') throw smError('ConfigDeviceMissing');
+  const device = required(config, 'device', 'ConfigDeviceMissing');
   const disk = localDisk(device);
   if (disk === undefined) throw smError('InvalidDev', device);
   return { key: localKey(engine, host, device), size: disk.size, isos: [] };
@@ -172,6 +184,7 @@ function localDriver(allocation: 'thin' | 'thick'): SrDriver {
     contentType: 'user',
     allocation,
     local: true,
+    sharesStorage: false,
     locate: localDiskOf,
     probe(engine, host, config) {
       const { key } = localDiskOf(engine, host, config);
@@ -190,8 +203,7 @@ function localDriver(allocation: 'thin' | 'thick'): SrDriver {
 const UNC = /^(?:\\\\|\/\/)([^\\/]+)[\\/](.+)$/;
 
 function isoLocation(config: DeviceConfig): SrLocation {
-  const location = config['location'];
-  if (location === undefined || location === '') throw smError('ISODconfMissingLocation');
+  const location = required(config, 'location', 'ISODconfMissingLocation');
   const unc = UNC.exec(location);
   if (config['type'] === 'cifs' || unc !== null) {
     if (unc === null) throw smError('ISOLocationStringError');
@@ -217,6 +229,7 @@ const ISO: SrDriver = {
   contentType: 'iso',
   allocation: 'thin',
   local: false,
+  sharesStorage: true,
   locate: (_engine, _host, config) => isoLocation(config),
   probe(engine, _host, config) {
     const { key } = isoLocation(config);

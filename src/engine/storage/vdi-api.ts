@@ -10,7 +10,7 @@ import type { Engine } from '../engine';
 import { readCreateRecord } from '../api/create-record';
 import { toInt } from '../api/param-check';
 import { define, ref, type MethodTable } from '../api/registry';
-import { createVdi, destroyVdi, emptyVhdFileSize, isThinSr, lvhdSize, newVdiFootprint, resizeVdiSpace } from './vdi-space';
+import { createVdi, destroyVdi, newVdiFootprint, resizedFootprint, resizeVdiSpace } from './vdi-space';
 
 /** VDI.allowed_operations of a disk no running VM holds (what xapi lists for a detached VHD). */
 export const DETACHED_VDI_OPERATIONS = ['clone', 'copy', 'resize', 'snapshot', 'mirror', 'destroy', 'forget', 'update', 'generate_config', 'enable_cbt'] as const;
@@ -104,10 +104,7 @@ function resize(engine: Engine, vdi: string, size: number): void {
     throw new XenApiError('SR_BACKEND_FAILURE_79', ['', 'VDI Invalid size [opterr=shrinking not allowed]', '']);
   }
   if (size === record.virtual_size) return;
-  const physical = isThinSr(srType)
-    ? record.physical_utilisation + emptyVhdFileSize(size) - emptyVhdFileSize(record.virtual_size)
-    : lvhdSize(size);
-  resizeVdiSpace(engine, vdi, size, physical);
+  resizeVdiSpace(engine, vdi, size, resizedFootprint(srType, record, size));
 }
 
 export function defineVdiApi(table: MethodTable): void {

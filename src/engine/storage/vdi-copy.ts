@@ -9,7 +9,7 @@ import type { Engine } from '../engine';
 import { define, PENDING, ref, type Call, type MethodTable } from '../api/registry';
 import type { JobHandler } from '../jobs';
 import { assertSrCanCreateVdis, assertSrPlugged, makeVdi } from './vdi-api';
-import { destroyVdi, emptyVhdFileSize, isThinSr, lvhdSize, resizeVdiSpace, srBandwidth } from './vdi-space';
+import { copiedFootprint, destroyVdi, resizeVdiSpace, srBandwidth, writtenBytes } from './vdi-space';
 
 /** Setting up a copy: both disks are attached in dom0 before sparse_dd runs. */
 const COPY_SETUP_SECONDS = 2;
@@ -19,14 +19,13 @@ export const CLONE_SECONDS = 0.5;
 /** Bytes a copy has to move: what the source has written (all of a thick disk). */
 function dataOf(engine: Engine, vdi: string): number {
   const record = engine.world.get('VDI', vdi);
-  const thin = isThinSr(engine.world.get('SR', record.SR).type);
-  return thin ? Math.max(0, Math.min(record.virtual_size, record.physical_utilisation - emptyVhdFileSize(record.virtual_size))) : record.virtual_size;
+  return writtenBytes(engine.world.get('SR', record.SR).type, record);
 }
 
 /** What the copy occupies on the destination SR once written. */
 function copyFootprint(engine: Engine, src: string, sr: string): number {
-  const size = engine.world.get('VDI', src).virtual_size;
-  return isThinSr(engine.world.get('SR', sr).type) ? emptyVhdFileSize(size) + dataOf(engine, src) : lvhdSize(size);
+  const record = engine.world.get('VDI', src);
+  return copiedFootprint(engine.world.get('SR', record.SR).type, record, engine.world.get('SR', sr).type);
 }
 
 /** Virtual seconds to copy `src` to SR `sr`. */

@@ -1,6 +1,10 @@
-// Creating and destroying VDIs with the SR's space accounting kept true:
-// physical_utilisation grows by what the VDI occupies, virtual_allocation by
-// its virtual size; a VDI that does not fit is refused with SR_FULL.
+// SR space accounting, in one place: what a VDI occupies on a thin (sparse VHD
+// files) or thick (LVHD volumes) SR, and the only functions that change an SR's
+// physical_utilisation and virtual_allocation as VDIs are created, resized and
+// destroyed. For every SR: physical_utilisation = its empty footprint
+// (emptySrUtilisation) + Σ its VDIs' physical_utilisation, and
+// virtual_allocation = Σ its VDIs' virtual_size. A VDI that does not fit is
+// refused with SR_FULL. (Snapshots and VHD chains should build on these.)
 import type { VDIRecord } from '../../xapi/types';
 import { xenError } from '../../xapi/errors';
 import type { Engine } from '../engine';
@@ -29,10 +33,31 @@ export function emptyVhdFileSize(size: number): number {
   return 512 + 1024 + bat + 512;
 }
 
+/** What an SR with no VDIs occupies: LVHD's management volume on a thick SR, nothing on a thin one. */
+export function emptySrUtilisation(allocation: 'thin' | 'thick'): number {
+  return allocation === 'thick' ? 4 * MiB : 0;
+}
+
 /** What a fresh VDI of `size` occupies on an SR of `type`: all of it when thick, its metadata when thin. */
 export function newVdiFootprint(type: string, size: number): number {
   if (type === 'iso' || type === 'udev') return size;
   return isThinSr(type) ? emptyVhdFileSize(size) : lvhdSize(size);
+}
+
+/** Bytes the guest has written into a VDI (all of a thick disk: it is allocated up front). */
+export function writtenBytes(srType: string, vdi: Pick<VDIRecord, 'virtual_size' | 'physical_utilisation'>): number {
+  if (!isThinSr(srType)) return vdi.virtual_size;
+  return Math.max(0, Math.min(vdi.virtual_size, vdi.physical_utilisation - emptyVhdFileSize(vdi.virtual_size)));
+}
+
+/** What a VDI occupies once grown to `size`: a bigger BAT on a thin SR (data stays), the whole new volume on a thick one. */
+export function resizedFootprint(srType: string, vdi: Pick<VDIRecord, 'virtual_size' | 'physical_utilisation'>, size: number): number {
+  return isThinSr(srType) ? vdi.physical_utilisation + emptyVhdFileSize(size) - emptyVhdFileSize(vdi.virtual_size) : lvhdSize(size);
+}
+
+/** What a full copy of a disk occupies on an SR of `destType`: what was written (thin) or all of it (thick). */
+export function copiedFootprint(sourceSrType: string, source: Pick<VDIRecord, 'virtual_size' | 'physical_utilisation'>, destType: string): number {
+  return isThinSr(destType) ? emptyVhdFileSize(source.virtual_size) + writtenBytes(sourceSrType, source) : lvhdSize(source.virtual_size);
 }
 
 export function srFreeSpace(engine: Engine, sr: string): number {

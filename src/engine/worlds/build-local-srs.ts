@@ -4,10 +4,9 @@
 // descriptions and i18n keys are those xapi's first-boot scripts give them.
 import type { Engine } from '../engine';
 import { refreshSr } from '../storage/sr-operations';
+import { emptySrUtilisation } from '../storage/vdi-space';
 import type { HostSpec } from './build-host';
 import { localSrSize } from './catalog/hardware';
-
-const MiB = 1024 ** 2;
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
@@ -23,7 +22,7 @@ export function createLocalSrs(engine: Engine, host: string, spec: HostSpec): { 
     content_type: 'user',
     shared: false,
     physical_size: localSrSize(spec.localDisk),
-    physical_utilisation: 4 * MiB, // LVHD's management volume (MGT)
+    physical_utilisation: emptySrUtilisation('thick'), // LVHD's management volume (MGT)
     virtual_allocation: 0,
     other_config: { 'i18n-key': 'local-storage', 'i18n-original-value-name_label': 'Local storage' },
     sm_config: { allocation: 'thick', devserial: `scsi-${serial}`, multipathable: 'false', use_vhd: 'true' },
