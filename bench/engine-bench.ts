@@ -9,14 +9,20 @@
 //     Async.VM.hard_shutdown -- counting every call made;
 //  3. VM.get_all_records of the large world over HTTP (JSON-RPC on 127.0.0.1),
 //     median of N runs, and the response size;
-//  4. the engine's heap (heapUsed after a full GC, before and after building).
+//  4. the engine's heap (heapUsed after a full GC, before and after building);
+//  5. metrics (bench/metrics-figures.ts): a 5-s tick of the large world, and
+//     fast-forwards of a virtual day and a week.
+// The header gives the load average before and after: on a shared machine
+// the wall-clock figures are only as good as it is quiet.
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Engine } from '../src/engine/engine';
 import { WORLDS } from '../src/engine/worlds/world-by-name';
 import { createXapiServer } from '../src/server/http-server';
+import { benchMetrics } from './metrics-figures';
 
 const HTTP_RUNS = 15;
 const READ_CALLS = 50_000;
@@ -71,6 +77,7 @@ interface VmRecord {
 // ---- 1. build ---------------------------------------------------------------------
 
 process.stderr.write('XenLab engine bench (progress on stderr, the table on stdout)\n');
+const loadBefore = loadavg();
 const heapBefore = heapUsed();
 const t0 = performance.now();
 const engine = Engine.create({ seed: 1, build: WORLDS.large });
@@ -231,12 +238,17 @@ const gcNote = gc === undefined ? 'no GC available: figures include garbage' : '
 report('heap: large world built', mib(heapAfterBuild - heapBefore), `heapUsed growth from building (${gcNote})`);
 report('heap: process at end', mib(heapEnd), `heapUsed, everything loaded, after the runs above (${gcNote})`);
 
+// ---- 5. metrics ------------------------------------------------------------------------
+
+benchMetrics(report, heapUsed);
+
 // ---- the table ----------------------------------------------------------------------------
 
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'figure', 'what was measured'][i]!.length));
 const line = (cells: readonly string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
 const out = [
   `XenLab engine bench — Node ${process.version}, ${process.platform}/${process.arch}`,
+  `load average (1/5/15 min): ${loadBefore.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end; ${cpus().length} CPUs`,
   '',
   line(['measure', 'figure', 'what was measured']),
   line(widths.map((w) => '-'.repeat(w))),

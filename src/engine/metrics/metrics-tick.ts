@@ -11,7 +11,7 @@
 //   the last 2 h      every 60 s   (the 1-min archive: one sample per row)
 //   the last 7 days   every 3600 s (the 1-h archive: one sample per row)
 //   older             every 86400 s (the 1-day archive: one sample per row)
-// A sample over a long step is the models' average over that step (sampleAll
+// A sample over a long step is the models' average over that step (visitSamples
 // is given dt), fed as that many equal PDPs. So after a jump the AVERAGE rows
 // are averages of the workload as xapi would show them, but MIN and MAX of a
 // row filled by one sample equal its AVERAGE (xapi would have had every 5-s
@@ -24,9 +24,9 @@
 // as unknown, like a host whose xcp-rrdd was down.
 import type { Engine } from '../engine';
 import type { JobHandler } from '../jobs';
-import { sampleAll, type MetricSample } from './sample-all';
+import { visitSamples, type MetricSample } from './sample-all';
 import { MIN_MAX_VM_KEY, PDP_STEP } from './rrd/rrd-layout';
-import { RrdStore } from './rrd/rrd-store';
+import { RrdStore, type RrdKind } from './rrd/rrd-store';
 
 export const METRICS_TICK = 'metrics.tick';
 
@@ -42,7 +42,8 @@ export const FAST_FORWARD_TIERS: readonly { readonly within: number; readonly st
 
 interface MetricsState {
   store: RrdStore;
-  sampler: Sampler;
+  /** A test's sampler; undefined: the models, through visitSamples (no objects built). */
+  sampler: Sampler | undefined;
   /** World generation last reconciled against. */
   generation: number;
   /** Unix time the current advance will reach, while one is planned. */
@@ -54,7 +55,7 @@ const states = new WeakMap<Engine, MetricsState>();
 function stateOf(engine: Engine): MetricsState {
   let s = states.get(engine);
   if (s === undefined) {
-    s = { store: new RrdStore(), sampler: sampleAll, generation: -1, target: undefined };
+    s = { store: new RrdStore(), sampler: undefined, generation: -1, target: undefined };
     states.set(engine, s);
   }
   return s;
@@ -131,20 +132,20 @@ function reconcile(engine: Engine, store: RrdStore): void {
   }
 }
 
-function rrdFor(engine: Engine, store: RrdStore, sample: MetricSample) {
-  const existing = store.get(sample.kind, sample.uuid);
+function rrdFor(engine: Engine, store: RrdStore, kind: RrdKind, uuid: string) {
+  const existing = store.get(kind, uuid);
   if (existing !== undefined) {
     if (existing.archived) store.unarchive(existing);
     return existing;
   }
-  if (sample.kind === 'host') {
-    const ref = engine.world.refByUuid('host', sample.uuid);
-    return ref === undefined ? undefined : store.create('host', sample.uuid, ref, { minMax: true });
+  if (kind === 'host') {
+    const ref = engine.world.refByUuid('host', uuid);
+    return ref === undefined ? undefined : store.create('host', uuid, ref, { minMax: true });
   }
-  const ref = engine.world.refByUuid('VM', sample.uuid);
+  const ref = engine.world.refByUuid('VM', uuid);
   if (ref === undefined) return undefined;
   const vm = engine.world.get('VM', ref);
-  return store.create('vm', sample.uuid, ref, { minMax: vmMinMax(engine), controlDomain: vm.is_control_domain });
+  return store.create('vm', uuid, ref, { minMax: vmMinMax(engine), controlDomain: vm.is_control_domain });
 }
 
 /** Whether new VM RRDs get MIN/MAX archives (pool other_config, as xapi reads it). */
@@ -164,12 +165,27 @@ export function runMetricsTick(engine: Engine, from: number): number {
     reconcile(engine, store);
     state.generation = generation;
   }
-  const samples = state.sampler(engine, engine.now, dt);
-  if (store.archives.used === 0) store.reserveFor(samples, vmMinMax(engine));
-  store.beginTick();
-  for (const sample of samples) {
-    const rrd = rrdFor(engine, store, sample);
-    if (rrd !== undefined) store.ingest(rrd, sample.values);
+  const { sampler } = state;
+  if (sampler !== undefined) {
+    const samples = sampler(engine, engine.now, dt);
+    if (store.archives.used === 0) store.reserveFor(samples.map((s) => ({ kind: s.kind, sources: Object.keys(s.values).length })), vmMinMax(engine));
+    store.beginTick();
+    for (const sample of samples) {
+      const rrd = rrdFor(engine, store, sample.kind, sample.uuid);
+      if (rrd !== undefined) store.ingest(rrd, sample.values);
+    }
+  } else {
+    if (store.archives.used === 0) {
+      // A first tick: count what it will record, to size the archives once.
+      const counts: { kind: RrdKind; sources: number }[] = [];
+      visitSamples(engine, engine.now, dt, (kind, _uuid, names) => counts.push({ kind, sources: names.length }));
+      store.reserveFor(counts, vmMinMax(engine));
+    }
+    store.beginTick();
+    visitSamples(engine, engine.now, dt, (kind, uuid, names, values) => {
+      const rrd = rrdFor(engine, store, kind, uuid);
+      if (rrd !== undefined) store.ingestColumns(rrd, names, values);
+    });
   }
   store.endTick(unix, dt / PDP_STEP);
   return unix;

@@ -35,8 +35,8 @@ export interface Rrd {
   /** Non-standard sources the user asked to record. */
   readonly extra: Set<string>;
   archived: boolean;
-  /** Fast path: the keys of the last sample, in order, and the slot each fills (-1: not recorded). */
-  lastKeys: string[];
+  /** Fast path: the keys of the last sample, in order (the models' interned array itself), and the slot each fills (-1: not recorded). */
+  lastKeys: readonly string[];
   lastSlots: number[];
 }
 
@@ -54,11 +54,11 @@ export class RrdStore {
   }
 
   /** Make room at once for what a first tick will record (growing slot by slot copies the archives many times). */
-  reserveFor(samples: readonly { readonly kind: RrdKind; readonly values: Readonly<Record<string, number>> }[], vmMinMax: boolean): void {
+  reserveFor(samples: readonly { readonly kind: RrdKind; readonly sources: number }[], vmMinMax: boolean): void {
     let slots = 0;
     let mm = 0;
     for (const s of samples) {
-      const n = Object.keys(s.values).length;
+      const n = s.sources;
       slots += n;
       if (s.kind === 'host' || vmMinMax) mm += n;
     }
@@ -152,7 +152,7 @@ export class RrdStore {
     this.archives.beginTick();
   }
 
-  /** One object's sample for this tick. */
+  /** One object's sample for this tick, as an object (tests' samplers). */
   ingest(rrd: Rrd, values: Readonly<Record<string, number>>): void {
     const pending = this.archives.pending;
     const keys = rrd.lastKeys;
@@ -170,15 +170,31 @@ export class RrdStore {
       }
       if (i === n) return;
     }
-    this.ingestSlowly(rrd, values);
+    const names = Object.keys(values);
+    this.learn(rrd, names);
+    this.ingestColumns(rrd, names, names.map((k) => values[k]!));
   }
 
-  /** New keys (or a new order): learn them, add standard sources, rebuild the fast path. */
-  private ingestSlowly(rrd: Rrd, values: Readonly<Record<string, number>>): void {
+  /**
+   * One object's sample for this tick, as the models give it (visitSamples):
+   * names interned, so the same array as last tick means the same layout and
+   * the values go straight to their slots.
+   */
+  ingestColumns(rrd: Rrd, names: readonly string[], values: ArrayLike<number>): void {
+    if (rrd.lastKeys !== names) this.learn(rrd, names);
+    const pending = this.archives.pending;
+    const slots = rrd.lastSlots;
+    for (let i = 0, n = slots.length; i < n; i++) {
+      const s = slots[i]!;
+      if (s >= 0) pending[s] = values[i]!;
+    }
+  }
+
+  /** New names (or a new order): note them reported, add standard sources, and map each name to its slot (-1: not recorded). */
+  private learn(rrd: Rrd, names: readonly string[]): void {
     const fresh = rrd.names.length === 0 && rrd.reported.size === 0;
-    const keys = Object.keys(values);
     const toAdd: string[] = [];
-    for (const k of keys) {
+    for (const k of names) {
       rrd.reported.add(k);
       if (!rrd.column.has(k) && (dsInfo(rrd.kind, k, rrd.controlDomain).standard || rrd.extra.has(k))) toAdd.push(k);
     }
@@ -186,15 +202,11 @@ export class RrdStore {
     // map); sources that appear later are appended.
     if (fresh) toAdd.sort(byteOrder);
     for (const k of toAdd) this.addColumn(rrd, k);
-    const slots: number[] = [];
-    for (const k of keys) {
+    rrd.lastSlots = names.map((k) => {
       const c = rrd.column.get(k);
-      const s = c === undefined ? -1 : rrd.slots[c]!;
-      slots.push(s);
-      if (s >= 0) this.archives.put(s, values[k]!);
-    }
-    rrd.lastKeys = keys;
-    rrd.lastSlots = slots;
+      return c === undefined ? -1 : rrd.slots[c]!;
+    });
+    rrd.lastKeys = names;
   }
 
   /** The tick's values stand for the `n` PDPs ending at Unix time `unix` (a multiple of 5). */

@@ -1,0 +1,74 @@
+// The metrics' share of `npm run bench` (issue 4): on a fresh large world
+// (64 hosts, 1,000 running VMs), what one 5-s metrics tick costs — the
+// sampling of every host and domain by the models, and the whole tick as the
+// clock runs it (Simulator.advance 5) — and what fast-forwards cost: one
+// virtual day, then one virtual week, with planFastForward's tiers (every
+// archive filled at its own resolution). Wall-clock figures; the caller
+// prints the load average beside them.
+import { performance } from 'node:perf_hooks';
+import { Engine } from '../src/engine/engine';
+import { rrdStoreOf } from '../src/engine/metrics/metrics-tick';
+import { visitSamples } from '../src/engine/metrics/sample-all';
+import { WORLDS } from '../src/engine/worlds/world-by-name';
+
+const TICKS = 120;
+const SAMPLES = 60;
+const DAY = 86_400;
+
+type Report = (what: string, figure: string, note?: string) => void;
+
+const percentile = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+};
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export function benchMetrics(report: Report, heapUsed: () => number): void {
+  const engine = Engine.create({ seed: 1, build: WORLDS.large });
+  engine.advance(60); // the first ticks size the archives
+  const running = [...engine.world.entries('VM')].filter(([, vm]) => vm.power_state === 'Running' && !vm.is_control_domain).length;
+  const where = `large world, ${engine.world.count('host')} hosts, ${running} running guests`;
+
+  const sampling: number[] = [];
+  let values = 0;
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    let n = 0;
+    visitSamples(engine, engine.now, 5, (_kind, _uuid, names) => {
+      n += names.length;
+    });
+    sampling.push(performance.now() - t);
+    values = n;
+  }
+  report('metrics: sampling (models)', `${percentile(sampling, 0.5).toFixed(1)} ms median`, `visitSamples of the ${where}: ${int(values)} values; p95 ${percentile(sampling, 0.95).toFixed(1)} ms; ${SAMPLES} runs`);
+
+  const ticks: number[] = [];
+  for (let i = 0; i < TICKS; i++) {
+    const t = performance.now();
+    engine.advance(5);
+    ticks.push(performance.now() - t);
+  }
+  const median = percentile(ticks, 0.5);
+  report(
+    'metrics: one 5-s tick',
+    `${median.toFixed(1)} ms median`,
+    `Simulator.advance 5 (sampling + RRD update + the world's other jobs); p95 ${percentile(ticks, 0.95).toFixed(1)} ms; ${TICKS} ticks; ${int(5000 / median)}× real time at 5-s steps`,
+  );
+
+  for (const [label, span] of [
+    ['1 virtual day', DAY],
+    ['1 virtual week', 7 * DAY],
+  ] as const) {
+    const t = performance.now();
+    engine.advance(span);
+    const s = (performance.now() - t) / 1000;
+    report(`fast-forward: ${label}`, `${s.toFixed(2)} s`, `${int(span / s)} simulated s per wall s; the ${where}; every archive filled`);
+  }
+  report('metrics: RRD arrays', mib(rrdStoreOf(engine).byteSize()), `typed arrays of all RRDs (${int(rrdStoreOf(engine).size)} RRDs, ${int(rrdStoreOf(engine).archives.used)} data sources)`);
+  report(
+    'heap: after the fast-forwards',
+    mib(heapUsed()),
+    `heapUsed of the whole bench process, both large worlds alive; typed arrays outside it: ${mib(process.memoryUsage().arrayBuffers)}`,
+  );
+}
