@@ -8,6 +8,7 @@ import { LabMachinesDialog } from '../lab-hardware/lab-machines-dialog';
 import { useUi } from '../state/ui-store';
 import { ConfigureHaWizard } from '../wizards/configure-ha/configure-ha-wizard';
 import { NewVmWizard } from '../wizards/new-vm/new-vm-wizard';
+import { NewSrWizard } from '../wizards/new-sr/new-sr-wizard';
 import { ConvertToTemplateDialog } from './convert-to-template-dialog';
 import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
@@ -46,5 +47,7 @@ export function DialogHost() {
       return <DisableHaDialog poolRef={dialog.pool} onClose={close} />;
     case 'maintenance':
       return <MaintenanceDialog key={dialog.ref} hostRef={dialog.ref} onClose={close} />;
+    case 'new-sr':
+      return <NewSrWizard onClose={close} />;
   }
 }

@@ -10,6 +10,7 @@ import { ActionMenuRows, type MenuRow } from '../actions/action-menu-items';
 import { MENU_ITEM, MENU_PANEL, MENU_SEPARATOR, menubarKit } from '../actions/menu-kit';
 import { FAULT_MENU } from '../actions/fault-actions';
 import { configureHa, disableHa } from '../actions/ha-actions';
+import { newSr } from '../actions/storage-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
 import { VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
@@ -62,6 +63,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
 
 const POOL_MENU: readonly MenuEntry[] = [configureHa, disableHa, 'separator', poolProperties];
 const SERVER_MENU: readonly MenuEntry[] = [hostProperties];
+const STORAGE_MENU: readonly MenuEntry[] = [newSr];
 
 const VIEW_OPTIONS: readonly { key: keyof ViewOptions; label: string }[] = [
   { key: 'showDefaultTemplates', label: 'Default Templates' },
@@ -146,6 +148,9 @@ export function MenuBar() {
         </Menu>
         <Menu label="VM">
           <ActionRows entries={VM_MENU} />
+        </Menu>
+        <Menu label="Storage">
+          <ActionRows entries={STORAGE_MENU} />
         </Menu>
         <Menu label="Faults">
           <ActionRows entries={FAULT_MENU} />

@@ -30,7 +30,8 @@ export type Dialog =
   | { readonly kind: 'add-server' }
   | { readonly kind: 'configure-ha'; readonly pool: string }
   | { readonly kind: 'disable-ha'; readonly pool: string }
-  | { readonly kind: 'maintenance'; readonly ref: string };
+  | { readonly kind: 'maintenance'; readonly ref: string }
+  | { readonly kind: 'new-sr' };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):
