@@ -221,6 +221,25 @@ describe('LabHost', () => {
     expect(await store.loadRrds()).toBeUndefined();
   });
 
+  it('saves the RRDs with clock saves at most every 10 s, and brings them up to the world once the clock stops', async () => {
+    const store = memoryStore();
+    const { host, rpc, tick } = harness(store);
+    await host.boot();
+    const session = (await rpc('session.login_with_password', ['root', 'xenlab'])).result;
+    const rrdAt = () => ((store.rrds as { lastPdp: number | null }).lastPdp ?? 0) * 5;
+    const worldAt = async () => ((await rpc('Simulator.get_time', [session])).result as { unix: number }).unix;
+    await rpc('Simulator.set_speed', [session, 10]);
+    await tick(3000);
+    const first = rrdAt();
+    await tick(3000); // world saves, RRDs not due yet
+    expect(rrdAt()).toBe(first);
+    await tick(8000);
+    expect(rrdAt()).toBeGreaterThan(first);
+    await rpc('Simulator.set_speed', [session, 0]);
+    await tick(3000);
+    expect(rrdAt()).toBe(Math.floor((await worldAt()) / 5) * 5);
+  });
+
   it('keeps the lab in IndexedDB between sessions', async () => {
     const store = indexedDbStore('xenlab-test', 'worlds');
     const { host } = harness(store);

@@ -8,7 +8,8 @@
 // The RRDs (the Performance tab's history) are saved with the world but less
 // often: they are large (tens of MB for the large world), so a clock save
 // takes them along only every RRD_SAVE_MS and within the same duty share.
-// Asked-for saves (and a fresh world's first) always take them. Saved RRDs
+// Asked-for saves (and a fresh world's first) always take them, and so does
+// the first check after the clock stops. Saved RRDs
 // that cannot be used never stop the lab: it runs with empty graphs.
 import type { FromWorker, LabAction, LabState, ToWorker } from '../xapi/lab-protocol';
 import { LAB_PROTOCOL_VERSION } from '../xapi/lab-protocol';
@@ -61,8 +62,8 @@ export class LabHost {
   private unsubscribe: (() => void) | undefined;
   private stopSaveChecks: (() => void) | undefined;
   private lastSave: LastSave | undefined;
-  /** When the RRDs were last saved (real time) and how long that save took. */
-  private lastRrdSave: { readonly at: number; readonly tookMs: number } | undefined;
+  /** When the RRDs were last saved (real time), how long that save took, and the virtual time they reached. */
+  private lastRrdSave: { readonly at: number; readonly tookMs: number; readonly now: number } | undefined;
   private saving = 0;
 
   constructor(private readonly options: LabHostOptions) {}
@@ -128,7 +129,7 @@ export class LabHost {
       await this.options.store.save(engine.snapshot(), rrds);
       const tookMs = this.options.ticks.now() - started;
       this.lastSave = { ...saving, at: started, tookMs };
-      if (rrds !== undefined) this.lastRrdSave = { at: started, tookMs };
+      if (rrds !== undefined) this.lastRrdSave = { at: started, tookMs, now: saving.now };
       this.options.post({ kind: 'saved', virtualTime: saving.now });
     } catch (e) {
       this.options.post({ kind: 'save-failed', reason: e instanceof Error ? e.message : String(e) });
@@ -148,7 +149,12 @@ export class LabHost {
     if (engine === undefined || this.saving > 0) return;
     const last = this.lastSave;
     if (last !== undefined && last.config === engine.config) {
-      if (last.now === engine.now) return;
+      // The clock stopped: the RRDs catch up with the world once, so a pause
+      // keeps every graph point across a reload.
+      if (last.now === engine.now) {
+        if (this.lastRrdSave?.now !== engine.now) void this.save(true);
+        return;
+      }
       if (this.options.ticks.now() - last.at < Math.max(CLOCK_SAVE_MS, last.tookMs / CLOCK_SAVE_DUTY)) return;
     }
     void this.save();

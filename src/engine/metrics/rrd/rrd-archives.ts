@@ -28,7 +28,12 @@ export class RrdArchives extends RrdArrays {
     this.pending[slot] = value;
   }
 
-  /** Values outside a source's bounds are unknown; a rate a hair over its maximum is the maximum (xapi's Rrd.ds_update). */
+  /**
+   * Values outside a source's bounds are unknown; one less than 5 % over its
+   * maximum is the maximum (xapi-rrd's Rrd.ds_update, CA-411679). xapi caps
+   * only Derive sources so; every source here with a finite maximum is a
+   * CPU fraction, which xcp-rrdd's rrdp-cpu reports as Derive.
+   */
   private applyBounds(): void {
     const { pending, lo, hi } = this;
     for (let s = 0, n = this.used; s < n; s++) {

@@ -1,4 +1,5 @@
-// XAPI's RRD layout (ocaml/xcp-rrdd/bin/rrdd/rrdd_shared.ml `timescales`,
+// XAPI's RRD layout (xapi-project/xen-api, checked 2026-11 against the
+// August 2026 tree: ocaml/xcp-rrdd/bin/rrdd/rrdd_shared.ml `timescales`,
 // rrdd_monitor.ml `create_rras`): a primary data point (PDP) every 5 s, and
 // four round-robin archives that consolidate PDPs:
 //   120 rows × 1 PDP      (5 s,   the last 10 minutes)
@@ -13,9 +14,13 @@
 // archive never has MIN/MAX (a CDP of one PDP is its own min and max).
 //
 // xff is 0.5 for every archive here: a consolidated point is unknown (NaN)
-// when more than half of its PDPs are unknown. (xapi creates its min/max
-// archives with xff 1.0, which turns a wholly unknown hour into 0.0 rather
-// than NaN; we keep 0.5 everywhere.)
+// when more than half of its PDPs are unknown. xapi (rrdd_monitor.ml
+// create_rras) uses 0.5 for RRDs without min/max, but creates the three
+// consolidating archives (AVERAGE, MIN and MAX alike) of a min/max RRD — every
+// host's — with xff 1.0: a row is then never NaN for its unknowns, and a
+// wholly unknown one keeps its start value (AVERAGE 0.0 clamped to the
+// source's bounds). We keep 0.5 everywhere, so gaps (a reload, a host down)
+// show as gaps in every graph.
 //
 // Row times are aligned to Unix time, as xapi's are: a 1-min row ends on a
 // whole minute, a 1-h row on a whole hour, a 1-day row at 00:00 UTC.
