@@ -20,6 +20,7 @@ import { useWorkloadEditor } from '../workload/use-workload-editor';
 import { formErrors, formFromRecord, planChanges, tagError, type EditableRecord, type PropertiesForm } from './properties-form';
 import { TagEditor } from './tag-editor';
 import { WorkloadPage } from './workload-page';
+import { GpuPage, useGpuEditor } from './gpu-page';
 
 const PAGE_TAB =
   'rounded-sm px-2 py-1 text-left text-[13px] text-slate-800 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600 data-[state=active]:bg-blue-700 data-[state=active]:text-white';
@@ -27,6 +28,7 @@ const PAGE_BODY = 'flex min-h-0 flex-1 flex-col overflow-y-auto px-5 py-4';
 const PAGES = [
   { value: 'general', label: 'General' },
   { value: 'workload', label: 'Workload' },
+  { value: 'gpu', label: 'GPU' },
 ] as const;
 
 const EDITABLE: ReadonlySet<ClassName> = new Set(['VM', 'host', 'pool', 'SR', 'network']);
@@ -73,6 +75,8 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
   const [title] = useState(() => editable?.record.name_label ?? '');
   const guest = editable?.cls === 'VM' && !(editable.record as { is_a_template?: boolean }).is_a_template;
   const workload = useWorkloadEditor(objectRef, guest);
+  const gpu = useGpuEditor(objectRef, guest);
+  const pages = PAGES.filter((p) => p.value === 'general' || (p.value === 'workload' ? workload.available : gpu.available));
   const [page, setPage] = useState('general');
 
   const save = useMutation({
@@ -83,6 +87,7 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
       if (editable === undefined || now === undefined) throw new Error('This object no longer exists.');
       for (const call of planChanges(editable.cls, objectRef, now, wanted)) await lab.client.call(call.method, ...call.args);
       await workload.save(lab.client, objectRef);
+      await gpu.save(lab.client, objectRef);
     },
     onSuccess: onClose,
   });
@@ -145,7 +150,7 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} ${workload.available ? 'w-[min(44rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'}`} aria-describedby={undefined}>
+        <Dialog.Content className={`${PANEL} ${pages.length > 1 ? 'w-[min(44rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'}`} aria-describedby={undefined}>
           <form onSubmit={submit} className="flex min-h-0 flex-col" noValidate>
             <div className="border-b border-slate-200 px-5 pt-4 pb-3">
               <Dialog.Title className="truncate text-base font-semibold">Properties of {title}</Dialog.Title>
@@ -155,13 +160,13 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
               <p role="alert" className="px-5 py-4 text-slate-700">
                 This object no longer exists, or has no properties to edit here.
               </p>
-            ) : workload.available ? (
+            ) : pages.length > 1 ? (
               <Tabs.Root value={page} onValueChange={setPage} orientation="vertical" className="flex min-h-0 flex-1">
                 <Tabs.List aria-label="Property pages" className="flex w-36 shrink-0 flex-col gap-0.5 border-r border-slate-200 bg-slate-50 p-2">
-                  {PAGES.map(({ value, label }) => (
+                  {pages.map(({ value, label }) => (
                     <Tabs.Trigger key={value} value={value} className={PAGE_TAB}>
                       {label}
-                      {(value === 'general' ? !generalValid : !workload.valid) && (
+                      {(value === 'general' ? !generalValid : value === 'workload' && !workload.valid) && (
                         <>
                           <span aria-hidden="true" className="ml-1">
                             ⚠
@@ -175,9 +180,16 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
                 <Tabs.Content value="general" forceMount hidden={page !== 'general'} className={PAGE_BODY}>
                   {general}
                 </Tabs.Content>
-                <Tabs.Content value="workload" forceMount hidden={page !== 'workload'} className={PAGE_BODY}>
-                  <WorkloadPage vmRef={objectRef} editor={workload} />
-                </Tabs.Content>
+                {workload.available && (
+                  <Tabs.Content value="workload" forceMount hidden={page !== 'workload'} className={PAGE_BODY}>
+                    <WorkloadPage vmRef={objectRef} editor={workload} />
+                  </Tabs.Content>
+                )}
+                {gpu.available && (
+                  <Tabs.Content value="gpu" forceMount hidden={page !== 'gpu'} className={PAGE_BODY}>
+                    <GpuPage editor={gpu} />
+                  </Tabs.Content>
+                )}
               </Tabs.Root>
             ) : (
               <div className={PAGE_BODY}>{general}</div>
