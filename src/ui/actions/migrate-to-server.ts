@@ -4,10 +4,9 @@
 // disabled ("Current server"), as XenCenter does; choosing a host runs
 // VM.pool_migrate(vm, host, {live: "true"}) and shows the VM's Migration tab.
 import { no, type ActionContext, type CacheReader } from './action-types';
-import { objectAction, type ObjectAction, type Skipped } from './object-action';
-import { reportSkipped } from './report';
+import { passedOnHost, type BootCheck } from './host-choice';
+import { objectAction, type ObjectAction } from './object-action';
 import { startTaskCall } from './run-xenapi';
-import type { BootCheck } from './start-on-server';
 import type { Target } from './targets';
 import { checkVmOperation } from './vm-checks';
 
@@ -40,14 +39,7 @@ export function currentServerCheck(cache: CacheReader, vm: string, host: string)
 
 /** Run VM.pool_migrate to `host` for the VMs that passed the check; report the rest. */
 export function migrateToHost(context: ActionContext, vms: readonly Target[], host: { ref: string; name: string }, checkOf: (vm: string) => BootCheck, show: (vm: string) => void): void {
-  const skipped: Skipped[] = [];
-  const runnable: Target[] = [];
-  for (const vm of vms) {
-    const c = checkOf(vm.ref);
-    if (c.status === 'ok') runnable.push(vm);
-    else skipped.push({ target: vm, reason: c.status === 'failed' ? c.reason : 'The check has not finished yet.' });
-  }
-  if (skipped.length > 0) reportSkipped(`Migrate to ${host.name}`, skipped, runnable.length);
+  const runnable = passedOnHost(vms, checkOf, `Migrate to ${host.name}`);
   for (const vm of runnable) {
     startTaskCall(context, { method: 'VM.pool_migrate', args: [vm.ref, host.ref, { live: 'true' }], target: vm, failure: `Could not migrate ${vm.name} to ${host.name}` });
   }

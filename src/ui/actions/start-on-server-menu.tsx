@@ -1,108 +1,18 @@
-// Start on Server ▸: the pool's hosts, each checked for the selected VMs with
-// VM.assert_can_boot_here — one query per VM × host, made when the submenu
-// opens (its content mounts then) and again each time it reopens. A host
-// that cannot run them is disabled with the reason in plain words, as
-// XenCenter writes "xenserver-02 (reason)".
-import { useQueries } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
-import type { ObjectCache } from '../cache/object-cache';
-import { useCacheSelector } from '../cache/use-cache';
-import { useLab } from '../lab/lab-context';
-import { ActionIcon } from './icons';
-import { MENU_ITEM, MENU_PANEL, type MenuKit } from './menu-kit';
+// Start on Server ▸: each host checked with VM.assert_can_boot_here.
+import type { MenuKit } from './menu-kit';
+import { HostSubmenu, type HostChoice } from './host-submenu';
 import { bootCheckKeys } from './query-keys';
-import { bootFailureReason, hostItemState, hostsForMenu, startOnHost, startOnServer, type BootCheck } from './start-on-server';
-import type { Target } from './targets';
-import { useMakeActionContext } from './use-actions';
+import { startOnHost, startOnServer } from './start-on-server';
 
-type Host = { ref: string; name: string };
-
-function sameHosts(a: readonly Host[], b: readonly Host[]): boolean {
-  return a.length === b.length && a.every((h, i) => h.ref === b[i]?.ref && h.name === b[i]?.name);
-}
-
-function sameTargets(a: readonly Target[], b: readonly Target[]): boolean {
-  return a.length === b.length && a.every((t, i) => t.ref === b[i]?.ref && t.name === b[i]?.name);
-}
-
-function HostItems({ kit, selection }: { kit: MenuKit; selection: readonly string[] }) {
-  const lab = useLab();
-  const makeContext = useMakeActionContext();
-  const hosts = useCacheSelector(hostsForMenu, sameHosts);
-  const selectVms = useCallback((cache: ObjectCache) => startOnServer.partition(selection, cache).runnable, [selection]);
-  const vms = useCacheSelector(selectVms, sameTargets);
-
-  const pairs = useMemo(() => hosts.flatMap((h) => vms.map((vm) => ({ host: h.ref, vm: vm.ref }))), [hosts, vms]);
-  const results = useQueries({
-    queries: pairs.map((p) => ({
-      queryKey: bootCheckKeys.check(p.vm, p.host),
-      queryFn: async () => {
-        await lab.client.call('VM.assert_can_boot_here', p.vm, p.host);
-        return true;
-      },
-      staleTime: 0,
-      retry: false,
-    })),
-  });
-  const checks = new Map<string, BootCheck>();
-  pairs.forEach((p, i) => {
-    const r = results[i];
-    const check: BootCheck = r === undefined || r.isPending ? { status: 'pending' } : r.isError ? { status: 'failed', reason: bootFailureReason(r.error) } : { status: 'ok' };
-    checks.set(`${p.vm} ${p.host}`, check);
-  });
-
-  return (
-    <>
-      {hosts.map((host) => {
-        const checkOf = (vm: string): BootCheck => checks.get(`${vm} ${host.ref}`) ?? { status: 'pending' };
-        const state = hostItemState(vms, checkOf);
-        const enabled = 'ok' in state && state.ok;
-        const note = 'status' in state ? 'Checking…' : state.ok ? undefined : state.reason;
-        return (
-          <kit.Item
-            key={host.ref}
-            className={`${MENU_ITEM} items-start`}
-            aria-disabled={enabled ? undefined : true}
-            aria-description={note}
-            onSelect={(event) => {
-              if (!enabled) {
-                event.preventDefault();
-                return;
-              }
-              startOnHost(makeContext(selection), vms, host, checkOf);
-            }}
-          >
-            <span className="mt-0.5 w-4">
-              <ActionIcon name="server" dimmed={!enabled} />
-            </span>
-            <span className="flex min-w-0 flex-col">
-              <span>{host.name}</span>
-              {note !== undefined && <span aria-hidden="true" className="max-w-72 text-xs whitespace-normal text-slate-500 [[data-highlighted]_&]:text-inherit">{note}</span>}
-            </span>
-          </kit.Item>
-        );
-      })}
-    </>
-  );
-}
+const startOnChoice: HostChoice = {
+  action: startOnServer,
+  icon: 'start',
+  emptyReason: 'Select a VM to start.',
+  queryKey: bootCheckKeys.check,
+  check: (lab, vm, host) => lab.client.call('VM.assert_can_boot_here', vm, host),
+  choose: startOnHost,
+};
 
 export function StartOnServerMenu({ kit, selection }: { kit: MenuKit; selection: readonly string[] }) {
-  return (
-    <kit.Sub>
-      <kit.SubTrigger className={MENU_ITEM}>
-        <span className="w-4">
-          <ActionIcon name="start" />
-        </span>
-        <span>{startOnServer.label}</span>
-        <span aria-hidden="true" className="ml-auto pl-4">
-          ▸
-        </span>
-      </kit.SubTrigger>
-      <kit.Portal>
-        <kit.SubContent className={MENU_PANEL} sideOffset={2} alignOffset={-4} aria-label="Start on Server">
-          <HostItems kit={kit} selection={selection} />
-        </kit.SubContent>
-      </kit.Portal>
-    </kit.Sub>
-  );
+  return <HostSubmenu kit={kit} selection={selection} choice={startOnChoice} />;
 }

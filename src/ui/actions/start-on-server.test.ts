@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { XenApiError } from '../../xapi/errors';
-import { bootFailureReason, hostItemState, hostsForMenu, startOnServer } from './start-on-server';
+import { bootFailureReason, hostItemState, hostsForMenu, passedOnHost } from './host-choice';
+import { useToasts } from '../notifications/toast-store';
+import { startOnServer } from './start-on-server';
 import { addVm, PlainCache } from './testing/plain-cache';
 
 describe('Start on Server', () => {
@@ -10,14 +12,14 @@ describe('Start on Server', () => {
   ];
 
   it('a host is enabled when any selected VM can boot there', () => {
-    const state = hostItemState(vms, (vm) => (vm === 'a' ? { status: 'failed', reason: 'No room.' } : { status: 'ok' }));
+    const state = hostItemState(vms, (vm) => (vm === 'a' ? { status: 'failed', reason: 'No room.' } : { status: 'ok' }), 'Select a VM to start.');
     expect(state).toEqual({ ok: true });
   });
 
   it('waits while checks run, then explains each VM that cannot boot', () => {
-    expect(hostItemState(vms, (vm) => (vm === 'a' ? { status: 'pending' } : { status: 'failed', reason: 'x' }))).toEqual({ status: 'pending' });
-    expect(hostItemState(vms, (vm) => ({ status: 'failed', reason: vm === 'a' ? 'No room.' : 'No disk.' }))).toEqual({ ok: false, reason: 'game-01: No room. legacy-01: No disk.' });
-    expect(hostItemState(vms, () => ({ status: 'failed', reason: 'No room.' }))).toEqual({ ok: false, reason: 'No room.' });
+    expect(hostItemState(vms, (vm) => (vm === 'a' ? { status: 'pending' } : { status: 'failed', reason: 'x' }), 'Select a VM to start.')).toEqual({ status: 'pending' });
+    expect(hostItemState(vms, (vm) => ({ status: 'failed', reason: vm === 'a' ? 'No room.' : 'No disk.' }), 'Select a VM to start.')).toEqual({ ok: false, reason: 'game-01: No room. legacy-01: No disk.' });
+    expect(hostItemState(vms, () => ({ status: 'failed', reason: 'No room.' }), 'Select a VM to start.')).toEqual({ ok: false, reason: 'No room.' });
   });
 
   it('says why in plain words, from assert_can_boot_here\'s error', () => {
@@ -36,5 +38,11 @@ describe('Start on Server', () => {
     const running = addVm(cache, 'web-01', 'Running');
     expect(startOnServer.canRun([halted], cache, { canGoBack: false, canGoForward: false }).ok).toBe(true);
     expect(startOnServer.canRun([running], cache, { canGoBack: false, canGoForward: false })).toEqual({ ok: false, reason: 'This VM is already running.' });
+  });
+
+  it('runs the chosen host for the VMs that passed and reports the others by name', () => {
+    const passed = passedOnHost(vms, (vm) => (vm === 'a' ? { status: 'ok' } : { status: 'pending' }), 'Start on xenserver-02');
+    expect(passed.map((vm) => vm.name)).toEqual(['game-01']);
+    expect(useToasts.getState().toasts.at(-1)).toMatchObject({ title: 'Start on xenserver-02: 1 of 2 skipped', detail: 'legacy-01 — The check has not finished yet.' });
   });
 });

@@ -1,48 +1,12 @@
-// Start on Server ▸: every host of the pool, each checked for each selected
-// VM with VM.assert_can_boot_here (as XenCenter's VMOperationHostCommand
-// does). A host is offered when at least one VM can boot there; otherwise the
-// menu item shows why not, in plain words.
-import { describeError } from '../../xapi/error-descriptions';
-import { isXenApiError } from '../../xapi/errors';
-import { OK, no, type ActionContext, type CacheReader, type CanRun } from './action-types';
-import { combineReasons, objectAction, type ObjectAction, type Skipped } from './object-action';
-import { reportSkipped } from './report';
+// Start on Server ▸ (XenCenter's VMOperationHostCommand): every host of the
+// pool, each checked for each selected VM with VM.assert_can_boot_here
+// (start-on-server-menu.tsx); choosing a host runs VM.start_on there.
+import { no, type ActionContext } from './action-types';
+import { passedOnHost, type BootCheck } from './host-choice';
+import { objectAction, type ObjectAction } from './object-action';
 import { startTaskCall } from './run-xenapi';
 import type { Target } from './targets';
 import { checkVmOperation } from './vm-checks';
-
-export type BootCheck = { readonly status: 'pending' } | { readonly status: 'ok' } | { readonly status: 'failed'; readonly reason: string };
-
-export type HostItemState = { readonly status: 'pending' } | CanRun;
-
-/** The plain-language reason a VM cannot boot on a host, from assert_can_boot_here's error. */
-export function bootFailureReason(error: unknown): string {
-  if (isXenApiError(error)) {
-    // The descriptions end with notes for the Events view ("(numbers are in bytes)") that a menu does not need.
-    const text = describeError(error.code);
-    return text === undefined ? `The server cannot run this VM (${error.code}).` : text.replace(/\s*\([^)]*\)\.?$/, '.');
-  }
-  return 'The check could not be made.';
-}
-
-/** A host's item: enabled when any selected VM can boot there; waiting while checks run. */
-export function hostItemState(vms: readonly Target[], checkOf: (vm: string) => BootCheck): HostItemState {
-  const skipped: Skipped[] = [];
-  let pending = false;
-  for (const vm of vms) {
-    const c = checkOf(vm.ref);
-    if (c.status === 'ok') return OK;
-    if (c.status === 'pending') pending = true;
-    else skipped.push({ target: vm, reason: c.reason });
-  }
-  if (pending) return { status: 'pending' };
-  return no(skipped.length === 0 ? 'Select a VM to start.' : combineReasons(skipped));
-}
-
-/** The hosts to list, by name (XenCenter sorts them so). */
-export function hostsForMenu(cache: CacheReader): { ref: string; name: string }[] {
-  return [...cache.all('host').entries()].map(([ref, h]) => ({ ref, name: h.name_label })).sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
-}
 
 export const startOnServer: ObjectAction = objectAction({
   id: 'vm.start-on',
@@ -61,15 +25,7 @@ export const startOnServer: ObjectAction = objectAction({
 
 /** Run VM.start_on on `host` for the VMs that passed the check; report the rest. */
 export function startOnHost(context: ActionContext, vms: readonly Target[], host: { ref: string; name: string }, checkOf: (vm: string) => BootCheck): void {
-  const skipped: Skipped[] = [];
-  const runnable: Target[] = [];
-  for (const vm of vms) {
-    const c = checkOf(vm.ref);
-    if (c.status === 'ok') runnable.push(vm);
-    else skipped.push({ target: vm, reason: c.status === 'failed' ? c.reason : 'The check has not finished yet.' });
-  }
-  if (skipped.length > 0) reportSkipped(`Start on ${host.name}`, skipped, runnable.length);
-  for (const vm of runnable) {
+  for (const vm of passedOnHost(vms, checkOf, `Start on ${host.name}`)) {
     startTaskCall(context, { method: 'VM.start_on', args: [vm.ref, host.ref, false, false], target: vm, failure: `Could not start ${vm.name} on ${host.name}` });
   }
 }

@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { isXenApiError, XenApiError } from '../../xapi/errors';
 import { enterAndEvacuate } from '../actions/maintenance-actions';
-import { bootFailureReason } from '../actions/start-on-server';
+import { bootFailureReason } from '../actions/host-choice';
 import { targetOf } from '../actions/targets';
 import { useMakeActionContext } from '../actions/use-actions';
 import type { ObjectCache } from '../cache/object-cache';
