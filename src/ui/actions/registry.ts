@@ -4,6 +4,7 @@ import type { Action, CacheReader, CanRun, HistoryState } from './action-types';
 import { goBack, goForward } from './nav-actions';
 import { deleteVm, hostProperties, poolProperties, properties } from './object-actions';
 import { enterMaintenanceMode, exitMaintenanceMode } from './maintenance-actions';
+import { makeCoordinator, powerOnHost, rebootHost, removeFromPool, shutDownHost } from './host-pool-actions';
 import { migrateToServer } from './migrate-to-server';
 import { startOnServer } from './start-on-server';
 import { convertToTemplate, copyTemplate, copyVm, newVm, newVmFromTemplate } from './vm-create-actions';
@@ -34,6 +35,11 @@ export const ALL_ACTIONS: readonly Action[] = [
   hostProperties,
   enterMaintenanceMode,
   exitMaintenanceMode,
+  rebootHost,
+  shutDownHost,
+  powerOnHost,
+  makeCoordinator,
+  removeFromPool,
 ];
 
 export type MenuEntry = Action | 'separator';
@@ -65,14 +71,14 @@ export const VM_MENU: readonly MenuEntry[] = [
 /** The context menu's entries: a template's own commands first, then the VM menu's. */
 const CONTEXT_MENU: readonly MenuEntry[] = [newVmFromTemplate, copyTemplate, 'separator', ...VM_MENU];
 /** A server's commands in its context menu. */
-export const HOST_MENU: readonly MenuEntry[] = [enterMaintenanceMode, exitMaintenanceMode];
+export const HOST_MENU: readonly MenuEntry[] = [enterMaintenanceMode, exitMaintenanceMode, 'separator', rebootHost, shutDownHost, powerOnHost, 'separator', makeCoordinator, removeFromPool];
 
 /**
  * In a context menu the secondary commands appear only when they can run
  * (XenCenter builds its context menus from what applies); the main ones stay,
  * disabled with their reason, so the user learns why.
  */
-const CONTEXT_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([startOnServer.id, migrateToServer.id, exitMaintenanceMode.id, forceShutDownVm.id, forceRebootVm.id, resumeVm.id, pauseVm.id, unpauseVm.id, copyVm.id, convertToTemplate.id]);
+const CONTEXT_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([startOnServer.id, migrateToServer.id, exitMaintenanceMode.id, powerOnHost.id, makeCoordinator.id, removeFromPool.id, forceShutDownVm.id, forceRebootVm.id, resumeVm.id, pauseVm.id, unpauseVm.id, copyVm.id, convertToTemplate.id]);
 
 export interface MenuItemModel {
   readonly action: Action;

@@ -84,11 +84,11 @@ describe('context menu', () => {
   it('a server or a pool: New VM… (when a server can take it) and Properties', () => {
     const cache = new PlainCache();
     const down = cache.add('host', { name_label: 'xenserver-01' });
-    expect(rows(contextMenuModel([down], cache))).toEqual(['New VM… (disabled)', '—', 'Properties', '—', 'Enter Maintenance Mode… (disabled)']);
+    expect(rows(contextMenuModel([down], cache))).toEqual(['New VM… (disabled)', '—', 'Properties', '—', 'Enter Maintenance Mode… (disabled)', '—', 'Reboot (disabled)', 'Shut Down (disabled)']);
     const metrics = cache.add('host_metrics', { live: true });
     const up = cache.add('host', { name_label: 'xenserver-02', enabled: true, metrics });
-    const pool = cache.add('pool', { name_label: 'Lab Pool' });
-    expect(rows(contextMenuModel([up], cache))).toEqual(['New VM…', '—', 'Properties', '—', 'Enter Maintenance Mode…']);
+    const pool = cache.add('pool', { name_label: 'Lab Pool', master: up });
+    expect(rows(contextMenuModel([up], cache))).toEqual(['New VM…', '—', 'Properties', '—', 'Enter Maintenance Mode…', '—', 'Reboot', 'Shut Down']);
     expect(rows(contextMenuModel([pool], cache))).toEqual(['New VM…', '—', 'Properties']);
   });
 

@@ -13,6 +13,7 @@ import { ConvertToTemplateDialog } from './convert-to-template-dialog';
 import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { DisableHaDialog } from './disable-ha-dialog';
+import { HostConfirmDialog } from './host-confirm-dialog';
 import { MaintenanceDialog } from './maintenance-dialog';
 import { PropertiesDialog } from './properties-dialog';
 
@@ -49,5 +50,7 @@ export function DialogHost() {
       return <MaintenanceDialog key={dialog.ref} hostRef={dialog.ref} onClose={close} />;
     case 'new-sr':
       return <NewSrWizard onClose={close} />;
+    case 'host-confirm':
+      return <HostConfirmDialog key={dialog.ref} hostRef={dialog.ref} op={dialog.op} onClose={close} />;
   }
 }

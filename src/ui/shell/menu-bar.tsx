@@ -12,7 +12,7 @@ import { FAULT_MENU } from '../actions/fault-actions';
 import { configureHa, disableHa } from '../actions/ha-actions';
 import { newSr } from '../actions/storage-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
-import { VM_MENU, type MenuEntry } from '../actions/registry';
+import { HOST_MENU, VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
 import { AboutDialog } from '../dialogs/about-dialog';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
@@ -62,7 +62,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
 }
 
 const POOL_MENU: readonly MenuEntry[] = [configureHa, disableHa, 'separator', poolProperties];
-const SERVER_MENU: readonly MenuEntry[] = [hostProperties];
+const SERVER_MENU: readonly MenuEntry[] = [...HOST_MENU, 'separator', hostProperties];
 const STORAGE_MENU: readonly MenuEntry[] = [newSr];
 
 const VIEW_OPTIONS: readonly { key: keyof ViewOptions; label: string }[] = [

@@ -31,7 +31,8 @@ export type Dialog =
   | { readonly kind: 'configure-ha'; readonly pool: string }
   | { readonly kind: 'disable-ha'; readonly pool: string }
   | { readonly kind: 'maintenance'; readonly ref: string }
-  | { readonly kind: 'new-sr' };
+  | { readonly kind: 'new-sr' }
+  | { readonly kind: 'host-confirm'; readonly ref: string; readonly op: 'eject' | 'reboot' | 'shutdown' };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { makeCoordinator, poolOfHost, powerOnHost, rebootHost, removeFromPool, shutDownHost } from './host-pool-actions';
+import { PlainCache } from './testing/plain-cache';
+
+/** The Lab Pool (coordinator a, member b running web-01) and a standalone server s. */
+function lab() {
+  const cache = new PlainCache();
+  const live = cache.add('host_metrics', { live: true });
+  const dead = cache.add('host_metrics', { live: false });
+  const web = cache.add('VM', { name_label: 'web-01', power_state: 'Running' });
+  const dom0 = cache.add('VM', { name_label: 'Control domain', is_control_domain: true, power_state: 'Running' });
+  const a = cache.add('host', { name_label: 'a', metrics: live, resident_VMs: [dom0] });
+  const b = cache.add('host', { name_label: 'b', metrics: live, resident_VMs: [dom0, web] });
+  const c = cache.add('host', { name_label: 'c', metrics: dead });
+  const s = cache.add('host', { name_label: 's', metrics: live });
+  const pool = cache.add('pool', { name_label: 'Lab Pool', master: a });
+  const alone = cache.add('pool', { name_label: '', master: s });
+  return { cache, a, b, c, s, pool, alone, web };
+}
+
+const state = (action: typeof rebootHost, ref: string, cache: PlainCache) => action.canRun([ref], cache, { canGoBack: false, canGoForward: false });
+
+describe('server pool and power actions', () => {
+  it('finds each server’s pool: members of the named pool, a standalone server alone in its own', () => {
+    const { cache, a, b, s, pool, alone } = lab();
+    expect(poolOfHost(a, cache)).toEqual({ pool, coordinator: a, members: 3 });
+    expect(poolOfHost(b, cache)).toEqual({ pool, coordinator: a, members: 3 });
+    expect(poolOfHost(s, cache)).toEqual({ pool: alone, coordinator: s, members: 1 });
+  });
+
+  it('Remove Server from Pool refuses the coordinator, a standalone server, and a server running VMs (naming them)', () => {
+    const { cache, a, b, s, web } = lab();
+    expect(state(removeFromPool, a, cache)).toEqual({ ok: false, reason: expect.stringContaining('coordinator cannot be removed') });
+    expect(state(removeFromPool, s, cache)).toEqual({ ok: false, reason: 'This server is not in a pool.' });
+    expect(state(removeFromPool, b, cache)).toEqual({ ok: false, reason: 'Shut down or migrate the VMs running on it first: web-01.' });
+    cache.update('VM', web, { power_state: 'Halted' });
+    cache.update('host', b, { resident_VMs: [] });
+    expect(state(removeFromPool, b, cache)).toEqual({ ok: true });
+  });
+
+  it('Make Coordinator: not the coordinator itself, not with HA on, not a server that is down', () => {
+    const { cache, a, b, c, pool } = lab();
+    expect(state(makeCoordinator, a, cache)).toEqual({ ok: false, reason: 'This server is already the pool coordinator.' });
+    expect(state(makeCoordinator, b, cache)).toEqual({ ok: true });
+    expect(state(makeCoordinator, c, cache)).toEqual({ ok: false, reason: 'This server is not reachable.' });
+    cache.update('pool', pool, { ha_enabled: true });
+    expect(state(makeCoordinator, b, cache)).toEqual({ ok: false, reason: 'Disable HA before changing the pool coordinator.' });
+  });
+
+  it('Reboot and Shut Down need a running server without guests; Power On a server that is down with a power-on mode', () => {
+    const { cache, a, b, c } = lab();
+    expect(state(rebootHost, a, cache)).toEqual({ ok: true });
+    expect(state(shutDownHost, b, cache)).toEqual({ ok: false, reason: 'Shut down or migrate the VMs running on it first: web-01.' });
+    expect(state(rebootHost, c, cache)).toEqual({ ok: false, reason: 'This server is not running.' });
+    expect(state(powerOnHost, a, cache)).toEqual({ ok: false, reason: 'This server is already running.' });
+    expect(state(powerOnHost, c, cache)).toEqual({ ok: false, reason: expect.stringContaining('No power-on mode') });
+    cache.update('host', c, { power_on_mode: 'wake-on-lan' });
+    expect(state(powerOnHost, c, cache)).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,149 @@
+// A server's pool and power commands (XenCenter's RemoveHostFromPoolCommand,
+// DesignateNewMasterCommand — "Make Coordinator" —, RebootHostCommand,
+// ShutDownHostCommand, PowerOnHostCommand). Each is disabled with the reason
+// xapi would give: the coordinator cannot be ejected, a server running guests
+// cannot be ejected, rebooted or shut down (HOST_IN_USE: the list of VMs is in
+// the reason), and Power On needs a power-on mode (HOST_POWER_ON_MODE_DISABLED).
+// Eject, Reboot and Shut Down ask first (host-confirm dialog); reboot and
+// shutdown disable the server before the call, as xapi requires.
+import { OK, no, type ActionContext, type CacheReader, type CanRun } from './action-types';
+import { objectAction, type ObjectAction } from './object-action';
+import { runTaskCall } from './run-xenapi';
+import type { Target } from './targets';
+
+const NAMED_VMS = 4;
+
+function isLive(host: string, cache: CacheReader): boolean {
+  const record = cache.get('host', host);
+  return record !== undefined && (cache.get('host_metrics', record.metrics)?.live ?? false);
+}
+
+/**
+ * The pool a server is in and how many servers it has. As in the tree, servers
+ * that coordinate no pool belong to the lab's (named) pool; a standalone
+ * server is the coordinator of its own one-host pool.
+ */
+export function poolOfHost(host: string, cache: CacheReader): { pool: string; coordinator: string; members: number } | undefined {
+  const pools = [...cache.all('pool').entries()];
+  const coordinators = new Set(pools.map(([, p]) => p.master));
+  const others = [...cache.all('host').keys()].filter((h) => !coordinators.has(h)).length;
+  const main = pools.find(([, p]) => p.name_label !== '') ?? (others > 0 ? pools[0] : undefined);
+  const own = pools.find(([, p]) => p.master === host);
+  if (own !== undefined) return { pool: own[0], coordinator: host, members: own[0] === main?.[0] ? others + 1 : 1 };
+  return main === undefined ? undefined : { pool: main[0], coordinator: main[1].master, members: others + 1 };
+}
+
+/** Why guests block the call, naming them ("Shut down or migrate the VMs running on it first: a, b."). */
+function runningGuestsReason(host: string, cache: CacheReader): string | undefined {
+  const names = (cache.get('host', host)?.resident_VMs ?? [])
+    .map((ref) => cache.get('VM', ref))
+    .filter((vm) => vm !== undefined && !vm.is_control_domain)
+    .map((vm) => vm?.name_label ?? '');
+  if (names.length === 0) return undefined;
+  const more = names.length > NAMED_VMS ? ` and ${String(names.length - NAMED_VMS)} more` : '';
+  return `Shut down or migrate the VMs running on it first: ${names.slice(0, NAMED_VMS).join(', ')}${more}.`;
+}
+
+function hostCheck(target: Target, cache: CacheReader, rest: (host: string) => CanRun): CanRun {
+  if (cache.get('host', target.ref) === undefined) return no('The server no longer exists.');
+  return rest(target.ref);
+}
+
+export const removeFromPool: ObjectAction = objectAction({
+  id: 'host.eject',
+  label: 'Remove Server from Pool…',
+  kinds: ['host'],
+  emptyReason: 'Select a server in a pool.',
+  single: true,
+  check: (target, cache) =>
+    hostCheck(target, cache, (host) => {
+      const pool = poolOfHost(host, cache);
+      if (pool === undefined || pool.members < 2) return no('This server is not in a pool.');
+      if (pool.coordinator === host) return no('The pool coordinator cannot be removed. Make another server the coordinator first.');
+      if (!isLive(host, cache)) return no('This server is not reachable.');
+      const busy = runningGuestsReason(host, cache);
+      return busy === undefined ? OK : no(busy);
+    }),
+  perform: (context, [target]) => {
+    if (target !== undefined) context.ui.openDialog({ kind: 'host-confirm', ref: target.ref, op: 'eject' });
+  },
+});
+
+export const makeCoordinator: ObjectAction = objectAction({
+  id: 'host.designate-new-master',
+  label: 'Make Coordinator',
+  kinds: ['host'],
+  emptyReason: 'Select a server in a pool.',
+  single: true,
+  check: (target, cache) =>
+    hostCheck(target, cache, (host) => {
+      const pool = poolOfHost(host, cache);
+      if (pool === undefined || pool.members < 2) return no('This server is not in a pool.');
+      if (pool.coordinator === host) return no('This server is already the pool coordinator.');
+      if (cache.get('pool', pool.pool)?.ha_enabled === true) return no('Disable HA before changing the pool coordinator.');
+      return isLive(host, cache) ? OK : no('This server is not reachable.');
+    }),
+  perform: (context, [target]) => {
+    if (target !== undefined) void runTaskCall(context, { method: 'pool.designate_new_master', args: [target.ref], target, failure: `Could not make ${target.name} the pool coordinator` });
+  },
+});
+
+function goingDownCheck(target: Target, cache: CacheReader): CanRun {
+  return hostCheck(target, cache, (host) => {
+    if (!isLive(host, cache)) return no('This server is not running.');
+    const busy = runningGuestsReason(host, cache);
+    return busy === undefined ? OK : no(busy);
+  });
+}
+
+export const rebootHost: ObjectAction = objectAction({
+  id: 'host.reboot',
+  label: 'Reboot',
+  kinds: ['host'],
+  emptyReason: 'Select a server.',
+  single: true,
+  check: goingDownCheck,
+  perform: (context, [target]) => {
+    if (target !== undefined) context.ui.openDialog({ kind: 'host-confirm', ref: target.ref, op: 'reboot' });
+  },
+});
+
+export const shutDownHost: ObjectAction = objectAction({
+  id: 'host.shutdown',
+  label: 'Shut Down',
+  kinds: ['host'],
+  emptyReason: 'Select a server.',
+  single: true,
+  check: goingDownCheck,
+  perform: (context, [target]) => {
+    if (target !== undefined) context.ui.openDialog({ kind: 'host-confirm', ref: target.ref, op: 'shutdown' });
+  },
+});
+
+export const powerOnHost: ObjectAction = objectAction({
+  id: 'host.power-on',
+  label: 'Power On',
+  kinds: ['host'],
+  emptyReason: 'Select a server that is shut down.',
+  single: true,
+  check: (target, cache) =>
+    hostCheck(target, cache, (host) => {
+      if (isLive(host, cache)) return no('This server is already running.');
+      if (cache.get('host', host)?.power_on_mode === '') return no('No power-on mode (Wake-on-LAN, iLO, DRAC) is set for this server. Use its power button in File ▸ Lab Machines.');
+      return OK;
+    }),
+  perform: (context, [target]) => {
+    if (target !== undefined) void runTaskCall(context, { method: 'host.power_on', args: [target.ref], target, failure: `Could not power on ${target.name}` });
+  },
+});
+
+export type HostConfirmOp = 'eject' | 'reboot' | 'shutdown';
+
+/** The confirmed call: eject, or disable then reboot/shut down (xapi refuses HOST_NOT_DISABLED otherwise). */
+export async function runHostOp(context: ActionContext, target: Target, op: HostConfirmOp): Promise<boolean> {
+  if (op === 'eject') return runTaskCall(context, { method: 'pool.eject', args: [target.ref], target, failure: `Could not remove ${target.name} from the pool` });
+  const disabled = await runTaskCall(context, { method: 'host.disable', args: [target.ref], target, failure: `Could not disable ${target.name}` });
+  if (!disabled) return false;
+  const method = op === 'reboot' ? 'host.reboot' : 'host.shutdown';
+  return runTaskCall(context, { method, args: [target.ref], target, failure: `Could not ${op === 'reboot' ? 'reboot' : 'shut down'} ${target.name}` });
+}

@@ -1,0 +1,54 @@
+// The question XenCenter asks before Remove Server from Pool, Reboot and Shut
+// Down of a server. Ejecting wipes the server: it reboots as a new standalone
+// server and whatever its local storage held (VMs and their disks) is lost.
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { runHostOp, type HostConfirmOp } from '../actions/host-pool-actions';
+import { useMakeActionContext } from '../actions/use-actions';
+import { useLab } from '../lab/lab-context';
+import { BUTTON_DANGER, BUTTON_SECONDARY, FOOTER, OVERLAY } from './dialog-styles';
+
+const WORDS: Readonly<Record<HostConfirmOp, { title: string; button: string; text: (name: string) => string }>> = {
+  eject: {
+    title: 'Remove Server from Pool',
+    button: 'Remove',
+    text: (name) =>
+      `Remove ‘${name}’ from the pool? The server will be rebooted and reset: all VMs and data on its local storage will be lost and cannot be recovered. It comes back as a standalone server that you can add again with Add Server.`,
+  },
+  reboot: {
+    title: 'Reboot Server',
+    button: 'Reboot',
+    text: (name) => `Reboot ‘${name}’? It is disabled first, so no VM starts on it meanwhile, and it is unavailable until it has restarted.`,
+  },
+  shutdown: {
+    title: 'Shut Down Server',
+    button: 'Shut Down',
+    text: (name) => `Shut down ‘${name}’? It is disabled first and stays off until it is powered on again.`,
+  },
+};
+
+export function HostConfirmDialog({ hostRef, op, onClose }: { hostRef: string; op: HostConfirmOp; onClose: () => void }) {
+  const lab = useLab();
+  const makeContext = useMakeActionContext();
+  const name = lab.cache.get('host', hostRef)?.name_label ?? hostRef;
+  const words = WORDS[op];
+  const confirm = () => void runHostOp(makeContext([hostRef]), { cls: 'host', ref: hostRef, kind: 'host', name }, op);
+  return (
+    <AlertDialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className={OVERLAY} />
+        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(30rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-sm border border-slate-300 bg-white text-sm text-slate-900 shadow-lg">
+          <div className="px-5 pt-4 pb-3">
+            <AlertDialog.Title className="text-base font-semibold">{words.title}</AlertDialog.Title>
+            <AlertDialog.Description className="mt-2 text-slate-700">{words.text(name)}</AlertDialog.Description>
+          </div>
+          <div className={FOOTER}>
+            <AlertDialog.Cancel className={BUTTON_SECONDARY}>Cancel</AlertDialog.Cancel>
+            <AlertDialog.Action onClick={confirm} className={BUTTON_DANGER}>
+              {words.button}
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
