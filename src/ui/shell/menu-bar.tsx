@@ -15,6 +15,7 @@ import { hostProperties, poolProperties } from '../actions/object-actions';
 import { HOST_MENU, VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
 import { AboutDialog } from '../dialogs/about-dialog';
+import { FastForwardMenu } from './fast-forward-menu';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import { useLab } from '../lab/lab-context';
 import { useUi, type NavView, type ViewOptions } from '../state/ui-store';
@@ -136,6 +137,7 @@ export function MenuBar() {
             <span className="w-4" />
             Save Now
           </Menubar.Item>
+          <FastForwardMenu />
         </Menu>
         <Menu label="View">
           <ViewMenuItems />
