@@ -9,6 +9,7 @@ import { useUi } from '../state/ui-store';
 import { ConfigureHaWizard } from '../wizards/configure-ha/configure-ha-wizard';
 import { NewVmWizard } from '../wizards/new-vm/new-vm-wizard';
 import { NewSrWizard } from '../wizards/new-sr/new-sr-wizard';
+import { NewNetworkWizard } from '../wizards/new-network/new-network-wizard';
 import { ConvertToTemplateDialog } from './convert-to-template-dialog';
 import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
@@ -52,5 +53,7 @@ export function DialogHost() {
       return <NewSrWizard onClose={close} />;
     case 'host-confirm':
       return <HostConfirmDialog key={dialog.ref} hostRef={dialog.ref} op={dialog.op} onClose={close} />;
+    case 'new-network':
+      return <NewNetworkWizard onClose={close} />;
   }
 }

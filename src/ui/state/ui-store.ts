@@ -32,7 +32,8 @@ export type Dialog =
   | { readonly kind: 'disable-ha'; readonly pool: string }
   | { readonly kind: 'maintenance'; readonly ref: string }
   | { readonly kind: 'new-sr' }
-  | { readonly kind: 'host-confirm'; readonly ref: string; readonly op: 'eject' | 'reboot' | 'shutdown' };
+  | { readonly kind: 'host-confirm'; readonly ref: string; readonly op: 'eject' | 'reboot' | 'shutdown' }
+  | { readonly kind: 'new-network' };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useCacheSelector } from '../../cache/use-cache';
 import type { ObjectCache } from '../../cache/object-cache';
 import { yesNo } from '../../format/storage-words';
+import { BUTTON_SECONDARY } from '../../dialogs/dialog-styles';
 import { useUi } from '../../state/ui-store';
 import { sameRows } from '../common/rows';
 import { DataTable, Panel, Td, Th, Tr } from '../common/table';
@@ -55,6 +56,7 @@ function HostNetworks({ hostRef }: { hostRef: string | undefined }) {
   const selectIps = useCallback((c: ObjectCache) => ipConfigRows(c, hostRef), [hostRef]);
   const networks = useCacheSelector(selectNetworks, sameRows);
   const ips = useCacheSelector(selectIps, sameRows);
+  const openDialog = useUi((s) => s.openDialog);
   const pool = hostRef === undefined; // the pool view has one row per network, not per NIC: no MAC
   return (
     <div>
@@ -73,6 +75,11 @@ function HostNetworks({ hostRef }: { hostRef: string | undefined }) {
             </Tr>
           ))}
         </DataTable>
+        <div className="mt-2">
+          <button type="button" className={BUTTON_SECONDARY} onClick={() => openDialog({ kind: 'new-network' })}>
+            Add Network…
+          </button>
+        </div>
       </Panel>
       <Panel title="IP Address Configuration">
         <DataTable caption="IP address configuration" columns={[...(pool ? ['Server'] : []), 'Interface', 'Network', 'NIC', 'IP Setup', 'IP Address', 'Subnet mask', 'Gateway', 'DNS']}>
