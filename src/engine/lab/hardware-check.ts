@@ -23,7 +23,15 @@ export const RECOMMENDED_RAM = 4 * GiB;
 export const MIN_DISK = 46 * GiB;
 export const RECOMMENDED_DISK = 70 * GiB;
 export const MIN_MHZ = 1500;
-/** XenServer 8's published per-host configuration limits. */
+/**
+ * XenServer 8's per-host configuration limits (docs.xenserver.com/en-us/xenserver/8/
+ * system-requirements/configuration-limits, "XenServer host limits"). 960 logical
+ * CPUs is confirmed by XCP-ng 8.3's release notes, which carry the XenServer change
+ * ("Logical processors per host: raised to 960, depending on CPU support"); 6 TiB
+ * of RAM and 16 physical NICs are the same table's figures (Citrix Hypervisor 8.2
+ * had 448 CPUs, 6 TB, 16 NICs), not re-read this session: the stored copy of the
+ * page stops at its VM limits.
+ */
 export const TODAY_LIMITS = { memory: 6 * 1024 * GiB, nics: 16, cpus: 960 } as const;
 /** The old limits the course notes quote. */
 export const OLD_LIMITS = { memory: 128 * GiB, nics: 6, cpus: 32 } as const;
