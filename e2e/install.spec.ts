@@ -117,6 +117,25 @@ test('a 2U server installed from CD with a static IP, then added to the console'
   await page.keyboard.press('Escape');
   await page.getByRole('treeitem', { name: 'Lab Pool', exact: true }).click();
   await expect(page.getByRole('treeitem', { name: 'r750-a', exact: true })).toHaveAttribute('aria-level', '3');
+
+  // The new member sees the pool's shared SR: game-01 (a Windows guest on shared storage) starts on it.
+  await page.getByRole('treeitem', { name: 'game-01', exact: true }).click();
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'VM', exact: true }).click();
+  await page.getByRole('menu', { name: 'VM' }).getByRole('menuitem', { name: 'Start on Server', exact: true }).hover();
+  await page.getByRole('menu', { name: 'Start on Server' }).getByRole('menuitem', { name: 'r750-a', exact: true }).click();
+  await expect(page.getByRole('treeitem', { name: 'game-01', exact: true })).toHaveAccessibleDescription('Running', { timeout: 60_000 });
+  // With a guest running there, the server's power and pool commands say why they are disabled.
+  await page.getByRole('treeitem', { name: 'r750-a', exact: true }).click();
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'Server', exact: true }).click();
+  const server = page.getByRole('menu', { name: 'Server' });
+  for (const item of ['Reboot', 'Shut Down', 'Remove Server from Pool…']) {
+    await expect(server.getByRole('menuitem', { name: item, exact: true })).toBeDisabled();
+    await expect(server.getByRole('menuitem', { name: item, exact: true })).toHaveAccessibleDescription('Shut down or migrate the VMs running on it first: game-01.');
+  }
+  await expect(server.getByRole('menuitem', { name: 'Make Coordinator', exact: true })).toBeEnabled();
+  await server.getByRole('menuitem', { name: 'Reboot', exact: true }).hover();
+  await page.screenshot({ path: `${SHOTS}/server-menu-guest-running.png` });
+  await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
 
