@@ -16,6 +16,7 @@ import { GUEST_UP_JOBS } from './guest/guest-up';
 import { WLB_JOBS } from './wlb/wlb-api';
 import { LAB_JOBS } from './lab/install-job';
 import { HOST_POWER_API_JOBS } from './host/host-power-api';
+import { SNAPSHOT_JOBS } from './vm/snapshot-jobs';
 
 export type JobHandler = (engine: Engine, args: Readonly<Record<string, unknown>>) => void;
 
@@ -36,4 +37,5 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...GUEST_UP_JOBS,
   ...METRICS_JOBS,
   ...MEMORY_DMC_JOBS,
+  ...SNAPSHOT_JOBS,
 ]);

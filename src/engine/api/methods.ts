@@ -30,6 +30,8 @@ import { defineVmLifecycleApi } from '../vm/lifecycle-api';
 import { defineLabApi } from '../lab/lab-api';
 import { definePoolApi } from '../pool/pool-api';
 import { defineHostPowerApi } from '../host/host-power-api';
+import { defineVmSnapshotApi } from '../vm/snapshot-api';
+import { defineVmssApi } from '../vmss/vmss-api';
 
 let cached: MethodTable | undefined;
 
@@ -65,6 +67,8 @@ export function buildMethodTable(): MethodTable {
   defineSriovApi(table);
   defineRrdApi(table);
   defineSimulatorWorkloadApi(table);
+  defineVmSnapshotApi(table);
+  defineVmssApi(table);
   cached = table;
   return table;
 }

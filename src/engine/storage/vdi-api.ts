@@ -76,6 +76,8 @@ export function makeVdi(engine: Engine, sr: string, spec: NewVdi): string {
 /** The VDI itself goes with the VBDs still pointing at it (VDI.destroy's rule). */
 export function assertVdiDestroyable(engine: Engine, vdi: string): void {
   const record = engine.world.get('VDI', vdi);
+  // A hidden VHD parent (a snapshot's base copy) is SM's: only its GC removes it.
+  if (!record.managed) throw xenError('VDI_NOT_MANAGED', vdi);
   if (record.type === 'suspend' && [...engine.world.entries('VM')].some(([, vm]) => vm.suspend_VDI === vdi)) {
     throw xenError('VDI_IN_USE', vdi, 'destroy');
   }

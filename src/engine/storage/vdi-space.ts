@@ -8,6 +8,7 @@
 import type { VDIRecord } from '../../xapi/types';
 import { xenError } from '../../xapi/errors';
 import type { Engine } from '../engine';
+import { requestGc } from './gc-request';
 
 const MiB = 1024 ** 2;
 
@@ -102,6 +103,8 @@ export function destroyVdi(engine: Engine, vdi: string): void {
     physical_utilisation: Math.max(0, sr.physical_utilisation - record.physical_utilisation),
     virtual_allocation: Math.max(0, sr.virtual_allocation - record.virtual_size),
   });
+  // Its parent in a VHD chain may now be garbage, or coalescable (vhd-gc.ts).
+  if (record.sm_config['vhd-parent'] !== undefined) requestGc(engine, record.SR);
 }
 
 /** Sequential bandwidth of an SR type in bytes/s (for suspend images, copies). */

@@ -6,6 +6,8 @@ import { destroyVdi } from '../storage/vdi-space';
 
 export function destroyVm(engine: Engine, vm: string): void {
   const record = engine.world.get('VM', vm);
+  // In a snapshot tree, the children of a destroyed snapshot (or VM) hang from its parent (xapi_vm.ml destroy).
+  for (const child of record.children) if (engine.world.has('VM', child)) engine.world.update('VM', child, { parent: engine.world.has('VM', record.parent) ? record.parent : NULL_REF });
   for (const vbd of record.VBDs) engine.world.destroy('VBD', vbd);
   for (const vif of record.VIFs) engine.world.destroy('VIF', vif);
   for (const console of record.consoles) engine.world.destroy('console', console);

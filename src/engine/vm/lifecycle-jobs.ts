@@ -113,6 +113,9 @@ const resumeDone: JobHandler = (engine, a: Args) => {
   const vm = a['vm'] as string;
   const image = engine.world.get('VM', vm).suspend_VDI;
   bringUp(engine, vm, a['host'] as string, a['paused'] as boolean);
+  // A checkpoint's image carries the guest's uptime: the guest goes on from that moment.
+  const uptime = Number(engine.world.find('VDI', image)?.sm_config['xenlab-uptime'] ?? NaN);
+  if (Number.isFinite(uptime)) setMetrics(engine, vm, { start_time: engine.datetime(engine.now - uptime) });
   engine.world.update('VM', vm, { suspend_VDI: NULL_REF });
   if (engine.world.has('VDI', image)) destroyVdi(engine, image);
   engine.tasks.succeed(a['task'] as string);

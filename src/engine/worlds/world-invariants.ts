@@ -6,6 +6,7 @@ import type { Engine } from '../engine';
 import { NULL_REF } from '../../xapi/refs';
 import type { ClassName } from '../../xapi/types';
 import { hostsOfPool, poolOfHost } from '../pool/membership';
+import { snapshotProblems } from './world-invariants-snapshots';
 import { deviceProblems, networkProblems, storageProblems, type Records } from './world-invariants-infra';
 
 async function all<C extends ClassName>(engine: Engine, session: string, cls: C): Promise<Records<C>> {
@@ -155,10 +156,12 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     if (!sr.shared && sr.PBDs.length > 1) p.push(`${sr.name_label}: local SR with ${String(sr.PBDs.length)} PBDs`);
   }
   p.push(...storageProblems({ hosts, srs, pbds, vms, vbds, vdis }));
+  p.push(...snapshotProblems(engine, vms as never, vdis as never));
   p.push(...networkProblems({ hosts, networks, pifs, bonds, vlans, sriovs }));
   p.push(...deviceProblems({ hosts, vms, pcis }));
 
-  const macs = Object.values(vifs).map((v) => v.MAC);
+  // A snapshot keeps its VM's MACs (it is that machine, frozen): only live VMs' MACs must differ.
+  const macs = Object.values(vifs).filter((v) => vms[v.VM]?.is_a_snapshot !== true).map((v) => v.MAC);
   if (new Set(macs).size !== macs.length) p.push('duplicate VIF MACs');
   for (const mac of macs) {
     const first = parseInt(mac.slice(0, 2), 16);
