@@ -29,15 +29,22 @@ function destHost(engine: Engine, dest: Readonly<Record<string, string>>): strin
   return host;
 }
 
-/** Check a vdi_map: VDIs of this VM to SRs that exist. */
+/**
+ * The vdi_map entries for this VM's disks, their SRs checked. As in xapi
+ * (xapi_vm_migrate.ml looks each of the VM's VDIs up in the map), entries for
+ * other VDIs are ignored, and a disk left out stays where it is within the
+ * pool (VDI_NOT_IN_MAP is xapi's error for a disk with nowhere to go across
+ * pools, which the simulator does not have).
+ */
 function checkVdiMap(engine: Engine, vm: string, map: Readonly<Record<string, string>>): VdiMap {
   const mine = new Set(engine.world.get('VM', vm).VBDs.map((vbd) => engine.world.find('VBD', vbd)?.VDI));
+  const out: Record<string, string> = {};
   for (const [vdi, sr] of Object.entries(map)) {
-    if (!engine.world.has('VDI', vdi)) throw xenError('HANDLE_INVALID', 'VDI', vdi);
+    if (!mine.has(vdi)) continue;
     if (!engine.world.has('SR', sr)) throw xenError('HANDLE_INVALID', 'SR', sr);
-    if (!mine.has(vdi)) throw xenError('VDI_NOT_IN_MAP', vdi);
+    out[vdi] = sr;
   }
-  return map;
+  return out;
 }
 
 function lastMigration(engine: Engine, ref: string): MigrationRecord | undefined {

@@ -84,6 +84,24 @@ describe('migration pre-checks', () => {
     expect(await refusal(lab, vm, target)).toEqual(['VM_LACKS_FEATURE', vm]);
   });
 
+  it('VM_NON_SUSPENDABLE [vm, reason] when the guest agent says it cannot be suspended (PV guests too)', async () => {
+    const { lab, vm, target } = await setup();
+    const { world } = lab.engine;
+    const gm = world.get('VM', vm).guest_metrics;
+    world.update('VM_guest_metrics', gm, { other: { ...world.get('VM_guest_metrics', gm).other, 'data-cant-suspend-reason': 'a passthrough device is busy' } });
+    expect(await refusal(lab, vm, target)).toEqual(['VM_NON_SUSPENDABLE', vm, 'a passthrough device is busy']);
+  });
+
+  it('VM.migrate_send ignores vdi_map entries for disks that are not the VM\'s (xapi looks up each of its own)', async () => {
+    const { lab, vm, target } = await setup();
+    const other = await lab.vmByName('db-01');
+    const { world } = lab.engine;
+    const foreign = world.get('VBD', world.get('VM', other).VBDs[0]!).VDI;
+    const nfs = world.refs('SR').find((sr) => world.get('SR', sr).type === 'nfs')!;
+    const dest = await lab.call<Record<string, string>>('host.migrate_receive', target, world.refs('network')[0]!, {});
+    await lab.call('VM.assert_can_migrate', vm, dest, true, { [foreign]: nfs }, {}, {});
+  });
+
   it('OTHER_OPERATION_IN_PROGRESS [class, object, op, task]', async () => {
     const { lab, vm, target } = await setup();
     const task = await lab.call<string>('Async.VM.pool_migrate', vm, target, { live: 'true' });

@@ -23,14 +23,20 @@ function catchXen(f: () => void): XenApiError | undefined {
 }
 
 /**
- * An HVM guest can only be suspended or migrated when its PV drivers say
- * they can (xapi's check_op_for_feature: 'feature-suspend' in the guest
- * agent's VM_guest_metrics.other); PV guests carry their drivers in the kernel.
+ * A running guest can only be suspended or migrated when its drivers say
+ * they can (xapi_vm_lifecycle.ml check_op_for_feature): a guest agent that
+ * reports 'data-cant-suspend-reason' refuses with VM_NON_SUSPENDABLE [vm,
+ * reason] (PV guests too); otherwise an HVM guest needs 'feature-suspend'
+ * in VM_guest_metrics.other (VM_LACKS_FEATURE [vm]), while PV guests carry
+ * their drivers in the kernel.
  */
 function toolsError(engine: Engine, vmRef: string): XenApiError | undefined {
   const vm = engine.world.get('VM', vmRef);
-  if (vm.power_state !== 'Running' || !isHvm(vm)) return undefined;
+  if (vm.power_state !== 'Running') return undefined;
   const gm = engine.world.find('VM_guest_metrics', vm.guest_metrics);
+  const cannot = gm?.other['data-cant-suspend-reason'];
+  if (cannot !== undefined) return xenError('VM_NON_SUSPENDABLE', vmRef, cannot);
+  if (!isHvm(vm)) return undefined;
   if (gm === undefined || gm.other['feature-suspend'] !== '1') return xenError('VM_LACKS_FEATURE', vmRef);
   return undefined;
 }
