@@ -2,7 +2,7 @@
 // (E2E_SHOTS, default test-results/new-sr-shots); a share the NFS server does
 // not export is refused at Scan with SM's error and the exports it does have;
 // a thin NFS SR is created on every server; a VM disk is then put on it from
-// the New VM wizard. And the iSCSI page walks target → IQN → LUN by SR.probe.
+// the New VM wizard, with the SR made the pool's default. And the iSCSI page walks target → IQN → LUN by SR.probe.
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors } from './support/page-errors';
 
@@ -75,6 +75,16 @@ test('a thin NFS SR made through the wizard, then a VM disk on it', async ({ pag
   await wizard(page).getByRole('button', { name: 'Finish' }).click();
   await expect(wizard(page)).toBeHidden({ timeout: 20_000 });
   await expect(page.getByRole('heading', { level: 2, name: 'Lab NFS', exact: true })).toBeVisible({ timeout: 20_000 });
+  // Storage ▸ Set as Default makes it the pool's default SR (then the command says so).
+  const storageMenu = () => page.getByRole('menubar', { name: 'Menu bar' }).getByRole('menuitem', { name: 'Storage' }).click();
+  await storageMenu();
+  await page.getByRole('menuitem', { name: 'Set as Default' }).click();
+  await expect(async () => {
+    await storageMenu();
+    const item = page.getByRole('menuitem', { name: 'Set as Default' });
+    await expect(item).toHaveAccessibleDescription('This is already the default SR.', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await page.keyboard.press('Escape');
 
   // Shared and thin: a pool-wide SR with nothing used yet.
   await page.getByRole('tree').getByRole('treeitem', { name: 'Lab Pool' }).first().click();
@@ -114,7 +124,8 @@ test('a thin NFS SR made through the wizard, then a VM disk on it', async ({ pag
   await expect(vmWizard).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('heading', { level: 2, name: 'nfs-test', exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Storage', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Virtual disks' }).getByRole('row').filter({ hasText: 'Lab NFS' })).toHaveCount(1);
+  // Both disks: the added one, and the template's, which goes on the pool's default SR — now Lab NFS.
+  await expect(page.getByRole('table', { name: 'Virtual disks' }).getByRole('row').filter({ hasText: 'Lab NFS' })).toHaveCount(2);
   await shot(page, '7-vm-disk-on-new-sr');
   expect(errors).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { ActionMenuRows, type MenuRow } from '../actions/action-menu-items';
 import { MENU_ITEM, MENU_PANEL, MENU_SEPARATOR, menubarKit } from '../actions/menu-kit';
 import { FAULT_MENU } from '../actions/fault-actions';
 import { configureHa, disableHa } from '../actions/ha-actions';
-import { newSr } from '../actions/storage-actions';
+import { newSr, rescanSr, setDefaultSr } from '../actions/storage-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
 import { HOST_MENU, VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
@@ -64,7 +64,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
 
 const POOL_MENU: readonly MenuEntry[] = [configureHa, disableHa, 'separator', poolProperties];
 const SERVER_MENU: readonly MenuEntry[] = [...HOST_MENU, 'separator', hostProperties];
-const STORAGE_MENU: readonly MenuEntry[] = [newSr];
+const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', rescanSr, setDefaultSr];
 
 const VIEW_OPTIONS: readonly { key: keyof ViewOptions; label: string }[] = [
   { key: 'showDefaultTemplates', label: 'Default Templates' },
