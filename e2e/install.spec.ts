@@ -136,6 +136,26 @@ test('a 2U server installed from CD with a static IP, then added to the console'
   await server.getByRole('menuitem', { name: 'Reboot', exact: true }).hover();
   await page.screenshot({ path: `${SHOTS}/server-menu-guest-running.png` });
   await page.keyboard.press('Escape');
+
+  // Make Coordinator moves the pool's coordinator role to r750-a.
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'Server', exact: true }).click();
+  await server.getByRole('menuitem', { name: 'Make Coordinator', exact: true }).click();
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'Server', exact: true }).click();
+  await expect(server.getByRole('menuitem', { name: 'Make Coordinator', exact: true })).toHaveAccessibleDescription('This server is already the pool coordinator.', { timeout: 30_000 });
+  await expect(server.getByRole('menuitem', { name: 'Remove Server from Pool…', exact: true })).toHaveAccessibleDescription(/pool coordinator cannot be removed/);
+  await page.keyboard.press('Escape');
+
+  // With game-01 shut down, Reboot asks first (and Cancel leaves the server alone).
+  await page.getByRole('treeitem', { name: 'game-01', exact: true }).click();
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'VM', exact: true }).click();
+  await page.getByRole('menu', { name: 'VM' }).getByRole('menuitem', { name: 'Shut Down', exact: true }).click();
+  await expect(page.getByRole('treeitem', { name: 'game-01', exact: true })).toHaveAccessibleDescription('Halted', { timeout: 60_000 });
+  await page.getByRole('treeitem', { name: 'r750-a', exact: true }).click();
+  await menu(page, 'Server', 'Reboot');
+  const confirm = page.getByRole('alertdialog', { name: 'Reboot Server' });
+  await expect(confirm).toContainText('disabled first');
+  await page.screenshot({ path: `${SHOTS}/server-reboot-confirm.png` });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(errors).toEqual([]);
 });
 
