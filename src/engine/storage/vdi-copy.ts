@@ -8,6 +8,7 @@ import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { define, PENDING, ref, type Call, type MethodTable } from '../api/registry';
 import type { JobHandler } from '../jobs';
+import { cloneLeafOf, VHD_PARENT } from './vhd-chain';
 import { assertSrCanCreateVdis, assertSrPlugged, makeVdi } from './vdi-api';
 import { copiedFootprint, destroyVdi, resizeVdiSpace, srBandwidth, writtenBytes } from './vdi-space';
 
@@ -68,6 +69,8 @@ export function cloneVdi(engine: Engine, src: string): string {
   const r = engine.world.get('VDI', src);
   if (!r.managed) throw xenError('VDI_NOT_MANAGED', src);
   assertSrCanCreateVdis(engine, r.SR);
+  // A snapshot's disk: the clone is a new leaf over the snapshot's data (a VM or template from a snapshot).
+  if (r.is_a_snapshot && r.sm_config[VHD_PARENT] !== undefined) return cloneLeafOf(engine, src);
   return makeVdi(engine, r.SR, {
     name_label: r.name_label,
     name_description: r.name_description,
