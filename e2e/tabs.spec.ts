@@ -26,7 +26,7 @@ test('a running VM shows General, Memory, Storage and Networking with its disks 
   const errors = collectPageErrors(page);
   await select(page, 'web-01');
   await expect(page.getByRole('main')).toContainText('Running on xenserver-01');
-  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Performance', 'Migration']);
+  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Performance', 'Snapshots', 'Migration']);
 
   // General: collapsible sections of properties.
   const panel = page.getByRole('tabpanel');

@@ -10,6 +10,7 @@ import { NicsTab } from './networking/nics-tab';
 import { PerformanceTab } from './performance/performance-tab';
 import type { FocusedObject } from './object-kind';
 import { SearchTab } from './search/search-tab';
+import { SnapshotsTab } from './snapshots/snapshots-tab';
 import { StorageTab } from './storage/storage-tab';
 import type { TabId } from './tab-pages';
 
@@ -32,6 +33,8 @@ export const TabPage = memo(function TabPage({ tab, focus }: { tab: TabId; focus
       return <PerformanceTab objectRef={focus.ref ?? ''} />;
     case 'ha':
       return <HaTab poolRef={focus.ref ?? ''} />;
+    case 'snapshots':
+      return <SnapshotsTab vmRef={focus.ref ?? ''} />;
     case 'migration':
       return <MigrationTab vmRef={focus.ref ?? ''} />;
     case 'search':

@@ -8,7 +8,7 @@ describe('tab pages', () => {
     expect(names('pool')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'HA', 'Search']);
     expect(names('host')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'Performance', 'Search']);
     expect(names('host', false)).toEqual(['General', 'Storage', 'Networking', 'Search']);
-    expect(names('vm')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Performance', 'Migration']);
+    expect(names('vm')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Performance', 'Snapshots', 'Migration']);
     expect(names('template')).toEqual(['General', 'Memory', 'Storage', 'Networking']);
     expect(names('sr')).toEqual(['General', 'Storage']);
     expect(names('network')).toEqual(['General']);

@@ -1,11 +1,11 @@
 // Which tab pages an object has, in XenCenter's order (MainWindow.GetNewTabPages),
 // and which one to show. Tab ids are the lower-case words deep links use.
-// Snapshots and Console come with later issues: absent here. Performance
+// Console comes with a later issue: absent here. Performance
 // is a VM's and a live host's (XenCenter shows it for neither a pool nor a
 // host that is down).
 import type { ObjectKind } from './object-kind';
 
-export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'migration' | 'ha' | 'search';
+export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'snapshots' | 'migration' | 'ha' | 'search';
 
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   home: 'Home',
@@ -15,12 +15,13 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   networking: 'Networking',
   nics: 'NICs',
   performance: 'Performance',
+  snapshots: 'Snapshots',
   migration: 'Migration',
   ha: 'HA',
   search: 'Search',
 };
 
-const VM_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking', 'performance'];
+const VM_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking', 'performance', 'snapshots'];
 const TEMPLATE_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking'];
 
 /** The tabs of an object of this kind; Memory and NICs only for a live host. */
