@@ -240,6 +240,21 @@ describe('LabHost', () => {
     expect(rrdAt()).toBe(Math.floor((await worldAt()) / 5) * 5);
   });
 
+  it('still saves the world when the RRDs cannot be saved', async () => {
+    const store = memoryStore();
+    const save = store.save.bind(store);
+    store.save = async (snapshot, rrds) => {
+      if (rrds !== undefined) throw new Error('QuotaExceededError');
+      await save(snapshot);
+    };
+    const { host, out } = harness(store);
+    await host.boot();
+    await host.receive({ kind: 'lab', action: 'save-now' });
+    expect(parseStored(store.raw).kind).toBe('ok');
+    expect(store.rrds).toBeUndefined();
+    expect(out.some((m) => m.kind === 'save-failed')).toBe(false);
+  });
+
   it('keeps the lab in IndexedDB between sessions', async () => {
     const store = indexedDbStore('xenlab-test', 'worlds');
     const { host } = harness(store);

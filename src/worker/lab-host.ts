@@ -9,8 +9,9 @@
 // often: they are large (tens of MB for the large world), so a clock save
 // takes them along only every RRD_SAVE_MS and within the same duty share.
 // Asked-for saves (and a fresh world's first) always take them, and so does
-// the first check after the clock stops. Saved RRDs
-// that cannot be used never stop the lab: it runs with empty graphs.
+// the first check after the clock stops. RRDs that cannot be saved never
+// keep the world from being saved, and saved RRDs that cannot be used never
+// stop the lab: it runs with empty graphs.
 import type { FromWorker, LabAction, LabState, ToWorker } from '../xapi/lab-protocol';
 import { LAB_PROTOCOL_VERSION } from '../xapi/lab-protocol';
 import { answerJsonRpc } from '../engine/api/json-rpc-endpoint';
@@ -126,7 +127,15 @@ export class LabHost {
     const rrds = withRrds || this.rrdsDue(started) ? rrdSnapshot(engine) : undefined;
     this.saving++;
     try {
-      await this.options.store.save(engine.snapshot(), rrds);
+      const world = engine.snapshot();
+      try {
+        await this.options.store.save(world, rrds);
+      } catch (e) {
+        if (rrds === undefined) throw e;
+        // The RRDs did not fit (the browser's storage quota, say): the world
+        // must still be saved; the graphs' history waits for its next turn.
+        await this.options.store.save(world);
+      }
       const tookMs = this.options.ticks.now() - started;
       this.lastSave = { ...saving, at: started, tookMs };
       if (rrds !== undefined) this.lastRrdSave = { at: started, tookMs, now: saving.now };
