@@ -122,3 +122,17 @@ test('Enter Maintenance Mode on the coordinator hands the pool over and evacuate
   await expect(page.getByRole('menubar')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('dragging a running VM onto another server in the tree migrates it', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectPageErrors(page);
+  await open(page);
+  await page.getByRole('group', { name: 'Simulation speed' }).getByRole('button', { name: '10×' }).click();
+  await row(page, 'win-app-01').dragTo(row(page, 'xenserver-03'));
+  const view = page.getByRole('region', { name: 'Live migration' });
+  await expect(view.getByRole('heading')).toContainText('from xenserver-01 to xenserver-03', { timeout: 20_000 });
+  await expect(view.getByRole('status')).toHaveText('Completed', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'General', exact: true }).click();
+  await expect(runningOn(page)).toHaveText('xenserver-03');
+  expect(errors).toEqual([]);
+});

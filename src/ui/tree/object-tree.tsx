@@ -7,6 +7,9 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ObjectContextMenuArea } from '../actions/object-context-menu';
+import { useMakeActionContext } from '../actions/use-actions';
+import { useLab } from '../lab/lab-context';
+import { dragMigrateHandlers } from './drag-migrate';
 import { useUi } from '../state/ui-store';
 import type { TreeRow } from './flatten-tree';
 import type { TreeView } from './tree-model';
@@ -145,9 +148,11 @@ export function ObjectTree({ view }: { view: TreeView }) {
 
   // Rows get one stable set of handlers (so a selection change re-renders only
   // the rows whose selected state changed); they call the latest callbacks.
-  const latest = useRef({ indexOf, choose, model, selKey, selectedSet });
+  const lab = useLab();
+  const makeContext = useMakeActionContext();
+  const latest = useRef({ indexOf, choose, model, selKey, selectedSet, makeContext });
   useEffect(() => {
-    latest.current = { indexOf, choose, model, selKey, selectedSet };
+    latest.current = { indexOf, choose, model, selKey, selectedSet, makeContext };
   });
   const handlers = useMemo<RowHandlers>(
     () => ({
@@ -169,8 +174,9 @@ export function ObjectTree({ view }: { view: TreeView }) {
         if (element === null) elements.current.delete(id);
         else elements.current.set(id, element);
       },
+      drag: dragMigrateHandlers(lab.cache, () => latest.current.makeContext()),
     }),
-    [],
+    [lab.cache],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -6,6 +6,7 @@
 import { memo, useId, type CSSProperties, type MouseEvent } from 'react';
 import { useObject } from '../cache/use-cache';
 import { IconGlyph, objectIconKind, type IconRecord } from '../format/object-icon';
+import type { DragMigrateHandlers } from './drag-migrate';
 import type { TreeRow } from './flatten-tree';
 import { objectStatus } from './object-status';
 
@@ -17,6 +18,8 @@ export interface RowHandlers {
   onToggle(row: TreeRow): void;
   onContextMenu(row: TreeRow): void;
   register(id: string, element: HTMLElement | null): void;
+  /** Drag a VM onto a server to migrate it. */
+  readonly drag: DragMigrateHandlers;
 }
 
 interface TreeRowProps {
@@ -65,6 +68,10 @@ export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabba
       onClick={(e) => handlers.onClick(row, e)}
       onDoubleClick={() => row.hasChildren && handlers.onToggle(row)}
       onContextMenu={() => handlers.onContextMenu(row)}
+      draggable={cls === 'VM' && ref !== undefined ? true : undefined}
+      onDragStart={cls === 'VM' && ref !== undefined ? (e) => handlers.drag.start(ref, e) : undefined}
+      onDragOver={cls === 'host' && ref !== undefined ? (e) => handlers.drag.over(ref, e) : undefined}
+      onDrop={cls === 'host' && ref !== undefined ? (e) => handlers.drag.drop(ref, e) : undefined}
     >
       <span
         aria-hidden="true"
