@@ -94,7 +94,7 @@ test('a host\'s Performance tab and a VM\'s workload in its Properties', async (
   const errors = collectPageErrors(page);
   await openPerformance(page, 'xenserver-01');
   const panel = page.getByRole('tabpanel');
-  for (const name of ['CPU Performance', 'Memory Performance', 'Network Performance']) {
+  for (const name of ['CPU Performance', 'Memory Performance', 'Network Performance', 'Control Domain Load']) {
     await expect(panel.getByRole('heading', { level: 3, name })).toBeVisible();
   }
   await expect(panel.getByRole('list', { name: 'Network Performance legend' })).toContainText('NIC 0 Send');

@@ -14,11 +14,12 @@ describe('defaultGraphs', () => {
     ]);
   });
 
-  it('gives a host CPU, memory and network', () => {
+  it('gives a host CPU, memory, network and the control domain\'s load', () => {
     expect(defaultGraphs('host', { cpus: 1, nics: ['eth0', 'eth1'], disks: [] }).map((g) => g.sources)).toEqual([
       ['cpu0'],
       ['memory_total_kib', 'memory_free_kib'],
       ['pif_eth0_tx', 'pif_eth0_rx', 'pif_eth1_tx', 'pif_eth1_rx'],
+      ['loadavg'],
     ]);
   });
 });

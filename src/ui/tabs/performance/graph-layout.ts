@@ -1,6 +1,7 @@
 // Which graphs an object's Performance tab shows. Until someone edits them,
 // XenCenter's defaults (GraphList.LoadDefaultGraphs): host — CPU (a line per
-// physical CPU), Memory, Network (per PIF); VM — CPU (a line per vCPU),
+// physical CPU), Memory, Network (per PIF), Control Domain Load (dom0's
+// loadavg); VM — CPU (a line per vCPU),
 // Memory, Network (per VIF), Disk (per VBD). An edited layout is kept where
 // XenCenter keeps it, in the pool's gui_config, so every console of the pool
 // sees it (Palette.GetLayoutKey, SaveDataSourceStateAction):
@@ -21,6 +22,7 @@ export const DEFAULT_GRAPH_NAMES = {
   memory: 'Memory Performance',
   network: 'Network Performance',
   disk: 'Disk Performance',
+  dom0: 'Control Domain Load',
 } as const;
 
 /** What the default graphs need to know about the object. */
@@ -40,6 +42,7 @@ export function defaultGraphs(kind: RrdObjectKind, facts: DefaultGraphFacts): De
       { name: DEFAULT_GRAPH_NAMES.cpu, sources: cpus },
       { name: DEFAULT_GRAPH_NAMES.memory, sources: ['memory_total_kib', 'memory_free_kib'] },
       { name: DEFAULT_GRAPH_NAMES.network, sources: facts.nics.flatMap((d) => [`pif_${d}_tx`, `pif_${d}_rx`]) },
+      { name: DEFAULT_GRAPH_NAMES.dom0, sources: ['loadavg'] },
     ];
   }
   return [
