@@ -96,29 +96,24 @@ function goingDownCheck(target: Target, cache: CacheReader): CanRun {
   });
 }
 
-export const rebootHost: ObjectAction = objectAction({
-  id: 'host.reboot',
-  label: 'Reboot',
-  kinds: ['host'],
-  emptyReason: 'Select a server.',
-  single: true,
-  check: goingDownCheck,
-  perform: (context, [target]) => {
-    if (target !== undefined) context.ui.openDialog({ kind: 'host-confirm', ref: target.ref, op: 'reboot' });
-  },
-});
+/** Reboot or Shut Down: the same checks, then XenCenter's confirmation before the call. */
+function goingDownAction(id: string, label: string, op: 'reboot' | 'shutdown'): ObjectAction {
+  return objectAction({
+    id,
+    label,
+    kinds: ['host'],
+    emptyReason: 'Select a server.',
+    single: true,
+    check: goingDownCheck,
+    perform: (context, [target]) => {
+      if (target !== undefined) context.ui.openDialog({ kind: 'host-confirm', ref: target.ref, op });
+    },
+  });
+}
 
-export const shutDownHost: ObjectAction = objectAction({
-  id: 'host.shutdown',
-  label: 'Shut Down',
-  kinds: ['host'],
-  emptyReason: 'Select a server.',
-  single: true,
-  check: goingDownCheck,
-  perform: (context, [target]) => {
-    if (target !== undefined) context.ui.openDialog({ kind: 'host-confirm', ref: target.ref, op: 'shutdown' });
-  },
-});
+export const rebootHost: ObjectAction = goingDownAction('host.reboot', 'Reboot', 'reboot');
+
+export const shutDownHost: ObjectAction = goingDownAction('host.shutdown', 'Shut Down', 'shutdown');
 
 export const powerOnHost: ObjectAction = objectAction({
   id: 'host.power-on',
