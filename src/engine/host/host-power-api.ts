@@ -12,6 +12,7 @@ import type { JobHandler } from '../jobs';
 import { define, PENDING, type Call, type MethodTable } from '../api/registry';
 import { isLive } from '../pool/membership';
 import { bootHost, markHostDown } from '../faults/host-power';
+import { assertPowerOnWorks, setPowerOnMode } from './power-on-mode';
 
 const SHUTDOWN_SECONDS = 40;
 
@@ -70,10 +71,15 @@ export function defineHostPowerApi(table: MethodTable): void {
     run: (call, [h]) => {
       const { engine } = call;
       if (isLive(engine, h as string)) throw xenError('HOST_IS_LIVE', h as string);
-      if (engine.world.get('host', h as string).power_on_mode === '') throw xenError('HOST_POWER_ON_MODE_DISABLED');
-      // Wake-on-LAN sent: the call returns; the host answers once it has booted.
+      assertPowerOnWorks(engine, h as string);
+      // The magic packet (or the controller's power button) sent: the call returns; the host answers once it has booted.
       setMachinePower(engine, h as string, 'on');
       bootHost(engine, h as string);
     },
+  });
+  define(table, {
+    name: 'host.set_power_on_mode',
+    params: [host, { name: 'power_on_mode', type: 'string' }, { name: 'power_on_config', type: 'string_map' }],
+    run: ({ engine }, [h, mode, config]) => setPowerOnMode(engine, h as string, mode as string, config as Record<string, string>),
   });
 }

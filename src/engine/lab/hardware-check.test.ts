@@ -47,6 +47,29 @@ describe('hardware check', () => {
     expect(findings(presetById('big-box')!.spec)).toEqual(['warning:old-limit-memory', 'warning:old-limit-nics', 'warning:old-limit-cpus']);
     expect(findings({ ...server, memory: 8 * 1024 * GiB })).toEqual(['warning:limit-memory']);
   });
+  it('draws each limit line where the figures say: 128 GiB / 6 TiB RAM, 6 / 16 NICs, 32 / 960 logical CPUs', () => {
+    const nics = (n: number) => ({ ...server, nics: Array.from({ length: n }, () => server.nics[0]!) });
+    expect(findings({ ...server, memory: 128 * GiB })).toEqual([]);
+    expect(findings({ ...server, memory: 129 * GiB })).toEqual(['warning:old-limit-memory']);
+    expect(findings({ ...server, memory: 6 * 1024 * GiB })).toEqual(['warning:old-limit-memory']);
+    expect(findings({ ...server, memory: 6 * 1024 * GiB + GiB })).toEqual(['warning:limit-memory']);
+    expect(findings(nics(6))).toEqual([]);
+    expect(findings(nics(7))).toEqual(['warning:old-limit-nics']);
+    expect(findings(nics(16))).toEqual(['warning:old-limit-nics']);
+    expect(findings(nics(17))).toEqual(['warning:limit-nics']);
+    expect(findings(withCpu({ coresPerSocket: 16, threadsPerCore: 2 }))).toEqual([]);
+    expect(findings(withCpu({ sockets: 2, coresPerSocket: 16, threadsPerCore: 1 }))).toEqual([]);
+    expect(findings(withCpu({ sockets: 2, coresPerSocket: 17, threadsPerCore: 1 }))).toEqual(['warning:old-limit-cpus']);
+    expect(findings(withCpu({ sockets: 8, coresPerSocket: 60, threadsPerCore: 2 }))).toEqual(['warning:old-limit-cpus']);
+    expect(findings(withCpu({ sockets: 8, coresPerSocket: 64, threadsPerCore: 2 }))).toEqual(['warning:limit-cpus']);
+    // Each line names both figures, so a learner sees the old limit and today's.
+    const [old] = hardwareCheck(nics(8));
+    expect(old?.found).toBe('8 NICs');
+    expect(old?.needed).toBe('at most 6 NICs in the course notes\' old limits; XenServer 8 supports up to 16');
+    const [beyond] = hardwareCheck({ ...server, memory: 8 * 1024 * GiB });
+    expect(beyond?.found).toBe('8 TiB RAM');
+    expect(beyond?.needed).toBe('at most 6 TiB RAM (XenServer 8\'s supported limit)');
+  });
   it('the presets: old desktop is refused for its disk and warned about RAM and VT-x; 32-bit PC is refused', () => {
     expect(findings(presetById('old-desktop')!.spec)).toEqual(['blocker:disk-min', 'warning:ram-recommended', 'warning:cpu-no-hvm']);
     expect(findings(presetById('32bit-pc')!.spec)).toEqual(['blocker:cpu-arch', 'warning:cpu-slow', 'warning:ram-low', 'warning:nic-slow']);
