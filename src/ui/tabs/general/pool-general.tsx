@@ -1,8 +1,10 @@
-// General tab of a pool: General (coordinator, servers, default SR) and High
-// Availability, in XenCenter's words.
+// General tab of a pool: General (coordinator, servers, default SR), the pool
+// overview (consolidation, server use, top VMs) and High Availability, in
+// XenCenter's words.
 import { useCacheSelector, useObject } from '../../cache/use-cache';
 import type { ObjectCache } from '../../cache/object-cache';
 import { None, Properties, Row, Section } from '../common/section';
+import { PoolOverview } from '../overview/pool-overview';
 import { NameRows, UuidRow } from './common-rows';
 
 const selectHostCount = (c: ObjectCache) => c.all('host').size;
@@ -25,6 +27,7 @@ export function PoolGeneral({ poolRef }: { poolRef: string }) {
           <UuidRow uuid={pool.uuid} />
         </Properties>
       </Section>
+      <PoolOverview />
       <Section title="High Availability">
         <Properties>
           <Row label="HA">{pool.ha_enabled ? 'On' : 'Off'}</Row>

@@ -2,6 +2,7 @@
 // how to start. (XenCenter's Home page is product news; ours is a lab guide.)
 import { useCacheSelector } from '../../cache/use-cache';
 import type { ObjectCache } from '../../cache/object-cache';
+import { PoolOverview } from '../overview/pool-overview';
 import { selectFirstPool } from '../pool-selectors';
 
 interface Glance {
@@ -51,7 +52,8 @@ export function HomeTab() {
     ['Storage repositories', glance.srs],
   ];
   return (
-    <div className="max-w-3xl text-[13px] leading-relaxed text-slate-800">
+    <div className="max-w-5xl text-[13px] leading-relaxed text-slate-800">
+      <div className="max-w-3xl">
       <h3 className="m-0 mb-1 text-base font-semibold">Welcome to XenLab</h3>
       <p className="m-0 mb-3">
         XenLab is a XenCenter-style console for a simulated Xen pool that runs in your browser. The pool speaks XenAPI, as a real XenServer or XCP-ng pool does: servers, virtual machines, storage and networks behave as they would, on a virtual clock. Nothing you do here can harm a real machine.
@@ -71,8 +73,11 @@ export function HomeTab() {
         <li>Use the toolbar — Start, Shut Down, Reboot, Suspend — or right-click the VM for its menu.</li>
         <li>Watch its tabs: General for its settings and state, Memory, Storage and Networking for its resources.</li>
         <li>Select a server to see its memory, storage, networks and NICs; select the pool for the Search grid of everything.</li>
+        <li>Open a VM's or a server's Performance tab to watch its CPU, memory, disk and network; the pool overview below shows how busy each server is.</li>
       </ol>
-      <p className="m-0 text-slate-600">The status bar shows the simulation clock: pause it, or run it at 10× or 60× to see long operations finish sooner.</p>
+      <p className="m-0 mb-4 text-slate-600">The status bar shows the simulation clock: pause it, or run it at 10× or 60× to see long operations finish sooner.</p>
+      </div>
+      {pool !== undefined && <PoolOverview />}
     </div>
   );
 }
