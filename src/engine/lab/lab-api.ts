@@ -170,6 +170,18 @@ export function defineLabApi(table: MethodTable): void {
       setConsole(engine, pool as string, undefined);
     },
   });
+  // XenCenter keeps the credentials of each connection and uses the
+  // coordinator's for pool.join (New Pool, Add Server to Pool); this is the
+  // console's copy, for servers it is connected to.
+  define(table, {
+    name: 'Simulator.console_password',
+    params: [{ name: 'host', type: { ref: 'host' } }],
+    run: ({ engine }, [host]) => {
+      const pool = poolOfHost(engine, host as string);
+      if (engine.lab.state.console[pool] !== undefined) throw xenError('OPERATION_NOT_ALLOWED', 'the console is not connected to this server: Add Server first');
+      return hostPassword(engine, host as string);
+    },
+  });
   define(table, {
     name: 'Simulator.server_session',
     params: [{ name: 'host', type: { ref: 'host' } }],

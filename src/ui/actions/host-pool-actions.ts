@@ -6,6 +6,7 @@
 // the reason), and Power On needs a power-on mode (HOST_POWER_ON_MODE_DISABLED).
 // Eject, Reboot and Shut Down ask first (host-confirm dialog); reboot and
 // shutdown disable the server before the call, as xapi requires.
+import { connectionOfHost, currentConnections, type Connection } from '../connections/connections';
 import { OK, no, type ActionContext, type CacheReader, type CanRun } from './action-types';
 import { objectAction, type ObjectAction } from './object-action';
 import { runTaskCall } from './run-xenapi';
@@ -19,11 +20,14 @@ function isLive(host: string, cache: CacheReader): boolean {
 }
 
 /**
- * The pool a server is in and how many servers it has. As in the tree, servers
- * that coordinate no pool belong to the lab's (named) pool; a standalone
- * server is the coordinator of its own one-host pool.
+ * The pool a server is in and how many servers it has: the console's
+ * connection that lists it. Before the lab has answered, as in the tree,
+ * servers that coordinate no pool belong to the lab's (named) pool; a
+ * standalone server is the coordinator of its own one-host pool.
  */
-export function poolOfHost(host: string, cache: CacheReader): { pool: string; coordinator: string; members: number } | undefined {
+export function poolOfHost(host: string, cache: CacheReader, connections: readonly Connection[] | undefined = currentConnections()): { pool: string; coordinator: string; members: number } | undefined {
+  const connection = connections === undefined ? undefined : connectionOfHost(connections, host);
+  if (connection !== undefined) return { pool: connection.pool, coordinator: connection.master, members: connection.hosts.length };
   const pools = [...cache.all('pool').entries()];
   const coordinators = new Set(pools.map(([, p]) => p.master));
   const others = [...cache.all('host').keys()].filter((h) => !coordinators.has(h)).length;

@@ -1,6 +1,7 @@
 // XenCenter's frame: menu bar and toolbar on top, the navigation pane on the
 // left, the selected object's header and tab pages on the right, a status bar
 // with the simulation clock at the bottom.
+import { useConnectionsPoll } from '../connections/use-connections-poll';
 import { MenuBar } from './menu-bar';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
@@ -14,6 +15,7 @@ import { useHashSync } from '../state/use-hash-sync';
 
 export function ConsoleLayout() {
   const view = useUi((s) => s.place.view);
+  useConnectionsPoll(); // which pools the console has added, and their members
   useHashSync(); // the URL hash follows the place, and the place the hash
   return (
     <div className="flex h-screen flex-col bg-slate-100 text-sm text-slate-900">

@@ -90,4 +90,39 @@ describe('buildInfrastructure', () => {
     const host = pool?.children[0];
     expect(host?.kind === 'object' && host.cls === 'host' && host.defaultExpanded && host.ref === f.findByName(f.host, 'xenserver-01')).toBe(true);
   });
+
+  it('follows the console\'s connections: two pools, a standalone server, one not added (hidden), one disconnected (alone, empty)', () => {
+    const f = labFixture();
+    const lab = f.findByName(f.pool, 'Lab Pool');
+    const labHosts = ['xenserver-01', 'xenserver-02', 'xenserver-03'].map((n) => f.findByName(f.host, n));
+    const [a, b, solo, fresh, away] = ['r750-a', 'r750-b', 'solo', 'fresh', 'away'].map((n) => f.addHost(n)) as [string, string, string, string, string];
+    const green = f.addPool('Green Pool', a);
+    const shared = f.addSr('Green NFS', 'nfs', [a, b]);
+    f.addVm('green-vm', { power_state: 'Halted', disksOn: [shared] });
+    f.addVm('on-b', { power_state: 'Running', resident_on: b });
+    const soloPool = f.addPool('', solo);
+    const freshPool = f.addPool('', fresh);
+    f.addSr('Fresh local', 'lvm', [fresh]);
+    const awayPool = f.addPool('', away);
+    f.addVm('on-away', { power_state: 'Running', resident_on: away });
+    const withConnections = {
+      ...f,
+      pool: f.pool, host: f.host, host_metrics: f.host_metrics, VM: f.VM, VBD: f.VBD, VDI: f.VDI, SR: f.SR, PBD: f.PBD, network: f.network, VM_guest_metrics: f.VM_guest_metrics,
+      connections: [
+        { pool: lab, master: labHosts[0]!, hosts: labHosts, state: 'connected' as const },
+        { pool: green, master: a, hosts: [a, b], state: 'connected' as const },
+        { pool: soloPool, master: solo, hosts: [solo], state: 'connected' as const },
+        { pool: freshPool, master: fresh, hosts: [fresh], state: 'not_added' as const },
+        { pool: awayPool, master: away, hosts: [away], state: 'disconnected' as const },
+      ],
+    };
+    const lines = outline(buildInfrastructure(withConnections, DEFAULTS));
+    expect(lines.filter((l) => /^ {2}\S/.test(l))).toEqual(['  Lab Pool', '  Green Pool', '  away', '  solo']);
+    const green0 = lines.indexOf('  Green Pool');
+    expect(lines.slice(green0, green0 + 6)).toEqual(['  Green Pool', '    r750-a', '    r750-b', '      on-b', '    green-vm', '    Green NFS']);
+    expect(lines.join('\n')).not.toContain('fresh');
+    expect(lines.join('\n')).not.toContain('Fresh local');
+    expect(lines.join('\n')).not.toContain('on-away');
+    expect(lines).toContain('      web-01');
+  });
 });

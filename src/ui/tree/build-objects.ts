@@ -4,7 +4,8 @@
 // menu; hidden objects only when shown; control domains never. A type with no
 // objects has no group.
 import type { IconKind } from '../format/object-icon';
-import { isLocalSr, networkShown, srShown, vdiShown, visiblePool, vmKind, vmShown, type TreeViewOptions } from './object-rules';
+import { isLocalSr, networkShown, srShown, vdiShown, vmKind, vmShown, type TreeViewOptions } from './object-rules';
+import { treePools } from './tree-pools';
 import { groupNode, objectNode, type TreeNode, type TreeObjectClass } from './tree-node';
 import { sortNodes } from './tree-sort';
 import type { TreeSource } from './tree-source';
@@ -38,10 +39,12 @@ export interface TypedObject {
  * XenCenter type (the same visibility rules for all three views).
  */
 export function* shownObjects(src: TreeSource, options: TreeViewOptions): Generator<TypedObject> {
-  const poolRef = visiblePool(src);
-  const pool = poolRef === undefined ? undefined : src.pool.get(poolRef);
-  if (poolRef !== undefined && pool !== undefined) yield { type: 'Pool', cls: 'pool', ref: poolRef, label: pool.name_label };
-  for (const [ref, host] of src.host.entries()) yield { type: 'Server', cls: 'host', ref, label: host.name_label };
+  const { pools, hidden } = treePools(src);
+  for (const { ref } of pools) {
+    const pool = src.pool.get(ref);
+    if (pool !== undefined) yield { type: 'Pool', cls: 'pool', ref, label: pool.name_label };
+  }
+  for (const [ref, host] of src.host.entries()) if (!hidden.has(ref)) yield { type: 'Server', cls: 'host', ref, label: host.name_label };
   for (const [ref, vm] of src.VM.entries()) {
     if (!vmShown(vm, options)) continue;
     const kind = vmKind(vm);

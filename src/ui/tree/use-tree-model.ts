@@ -6,6 +6,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
+import { useConnections } from '../connections/connections';
 import { useUi } from '../state/ui-store';
 import { expandedBy, flattenTree, type TreeRow } from './flatten-tree';
 import { searchWords } from './search-filter';
@@ -31,7 +32,8 @@ export function useTreeModel(view: TreeView): TreeModel {
   const searching = searchWords(search).length > 0;
 
   const [memo] = useState(createTreeMemo);
-  const select = useCallback((cache: ObjectCache) => memo(sourceFromCache(cache), view, options, search), [memo, view, options, search]);
+  const connections = useConnections((s) => s.connections);
+  const select = useCallback((cache: ObjectCache) => memo({ ...sourceFromCache(cache), connections }, view, options, search), [memo, view, options, search, connections]);
   const tree = useCacheSelector(select);
 
   const [collapsed, setCollapsed] = useState<{ search: string; ids: ReadonlySet<string> }>({ search: '', ids: NO_IDS });
