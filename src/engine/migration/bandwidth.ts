@@ -1,17 +1,19 @@
-// The bandwidth a migration gets: the slower of the two hosts' management
-// links (xapi migrates over the management network unless told otherwise),
-// carried as TCP payload, shared equally by the migrations using either link.
+// The bandwidth a migration gets: the slower of the two hosts' links on the
+// migration network (the management network unless host.migrate_receive
+// named another; a host without a PIF there uses its management link),
+// carried as TCP payload, shared equally by the migrations using either host.
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { TCP_PAYLOAD_EFFICIENCY } from './precopy';
 
 const DEFAULT_MBIT = 1000;
 
-/** Link speed of a host's management PIF in Mbit/s. */
-export function managementLinkMbit(engine: Engine, host: string): number {
-  for (const pif of engine.world.get('host', host).PIFs) {
-    const p = engine.world.find('PIF', pif);
-    if (p === undefined || !p.management) continue;
+/** Link speed in Mbit/s of a host's PIF on `network` (default: its management PIF). */
+export function managementLinkMbit(engine: Engine, host: string, network?: string): number {
+  const pifs = engine.world.get('host', host).PIFs.map((pif) => engine.world.find('PIF', pif));
+  const onNetwork = network !== undefined && pifs.some((p) => p?.network === network);
+  for (const p of pifs) {
+    if (p === undefined || (onNetwork ? p.network !== network : !p.management)) continue;
     const speed = engine.world.find('PIF_metrics', p.metrics)?.speed ?? 0;
     return speed > 0 ? speed : DEFAULT_MBIT;
   }
@@ -33,8 +35,8 @@ export function runningMigrations(engine: Engine): { vm: string; source: string;
 }
 
 /** Payload bytes/s for a migration from `source` to `destination` now. */
-export function migrationBandwidth(engine: Engine, source: string, destination: string): number {
-  const mbit = Math.min(managementLinkMbit(engine, source), managementLinkMbit(engine, destination));
+export function migrationBandwidth(engine: Engine, source: string, destination: string, network?: string): number {
+  const mbit = Math.min(managementLinkMbit(engine, source, network), managementLinkMbit(engine, destination, network));
   const involves = (h: string) => runningMigrations(engine).filter((m) => m.source === h || m.destination === h).length;
   const sharing = Math.max(1, involves(source), involves(destination));
   return (mbit * 1e6 * TCP_PAYLOAD_EFFICIENCY) / 8 / sharing;

@@ -145,7 +145,7 @@ describe('Storage XenMotion', () => {
     const nfs = world.refs('SR').find((sr) => world.get('SR', sr).type === 'nfs')!;
     const disks = world.get('VM', vm).VBDs.map((vbd) => world.get('VBD', vbd).VDI).filter((vdi) => vdi !== NULL_REF && world.get('SR', world.get('VDI', vdi).SR).type !== 'iso');
     expect((await lab.error('VM.pool_migrate', vm, target, { live: 'true' })).code).toBe('VM_REQUIRES_SR');
-    const network = world.refs('network')[0]!;
+    const network = world.get('PIF', world.get('host', target).PIFs.find((p) => world.get('PIF', p).management)!).network;
     const dest = await lab.call<Record<string, string>>('host.migrate_receive', target, network, {});
     const vdiMap = Object.fromEntries(disks.map((d) => [d, nfs]));
     await lab.call('VM.assert_can_migrate', vm, dest, true, vdiMap, {}, {});

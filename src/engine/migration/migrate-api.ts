@@ -8,7 +8,9 @@ import { xenError } from '../../xapi/errors';
 import { define, PENDING, ref, type MethodTable } from '../api/registry';
 import type { Engine } from '../engine';
 import { beginEvacuation, evacuationPlan } from './evacuate-run';
-import { assertCanMigrate, type VdiMap } from './migrate-checks';
+import { assertCanMigrate } from './migrate-checks';
+import { checkMigrateMaps } from './migrate-maps';
+import { migrationAddress, networkOfAddress } from './migration-network';
 import { beginMigration } from './migrate-run';
 import { readRecord, recordOfTask, VM_KEY, type MigrationRecord } from './migration-record';
 import { pingSamples } from './ping';
@@ -22,29 +24,11 @@ const vifMapParam = { name: 'vif_map', type: 'string_map' } as const;
 const optionsParam = { name: 'options', type: 'string_map' } as const;
 const vgpuMapParam = { name: 'vgpu_map', type: 'string_map' } as const;
 
-/** The destination host of a host.migrate_receive map, checked. */
-function destHost(engine: Engine, dest: Readonly<Record<string, string>>): string {
+/** The destination host of a host.migrate_receive map, checked, and the migration network its address is on. */
+function destOf(engine: Engine, dest: Readonly<Record<string, string>>): { host: string; network: string | undefined } {
   const host = dest['host'];
   if (host === undefined || !engine.world.has('host', host)) throw xenError('INVALID_VALUE', 'dest', 'no host in the destination map (use host.migrate_receive)');
-  return host;
-}
-
-/**
- * The vdi_map entries for this VM's disks, their SRs checked. As in xapi
- * (xapi_vm_migrate.ml looks each of the VM's VDIs up in the map), entries for
- * other VDIs are ignored, and a disk left out stays where it is within the
- * pool (VDI_NOT_IN_MAP is xapi's error for a disk with nowhere to go across
- * pools, which the simulator does not have).
- */
-function checkVdiMap(engine: Engine, vm: string, map: Readonly<Record<string, string>>): VdiMap {
-  const mine = new Set(engine.world.get('VM', vm).VBDs.map((vbd) => engine.world.find('VBD', vbd)?.VDI));
-  const out: Record<string, string> = {};
-  for (const [vdi, sr] of Object.entries(map)) {
-    if (!mine.has(vdi)) continue;
-    if (!engine.world.has('SR', sr)) throw xenError('HANDLE_INVALID', 'SR', sr);
-    out[vdi] = sr;
-  }
-  return out;
+  return { host, network: networkOfAddress(engine, host, /^http:\/\/([^/]+)\//.exec(dest['xenops'] ?? '')?.[1] ?? '') };
 }
 
 function lastMigration(engine: Engine, ref: string): MigrationRecord | undefined {
@@ -66,7 +50,7 @@ export function defineMigrateApi(table: MethodTable): void {
     run: ({ engine, task }, [vm, host, options]) => {
       assertCanMigrate(engine, vm as string, host as string, 'pool_migrate');
       const live = (options as Record<string, string>)['live'] !== 'false';
-      beginMigration(engine, task, { vm: vm as string, host: host as string, op: 'pool_migrate', live, vdiMap: {} });
+      beginMigration(engine, task, { vm: vm as string, host: host as string, op: 'pool_migrate', live, vdiMap: {}, vifMap: {} });
       return PENDING;
     },
   });
@@ -76,10 +60,10 @@ export function defineMigrateApi(table: MethodTable): void {
     params: [vmParam, destParam, liveParam, vdiMapParam, vifMapParam, optionsParam, vgpuMapParam],
     optionalTail: 1,
     async: true,
-    run: ({ engine }, [vm, dest, , vdiMap]) => {
-      const host = destHost(engine, dest as Record<string, string>);
-      const map = checkVdiMap(engine, vm as string, vdiMap as Record<string, string>);
-      assertCanMigrate(engine, vm as string, host, 'migrate_send', map);
+    run: ({ engine }, [vm, dest, , vdiMap, vifMap]) => {
+      const { host } = destOf(engine, dest as Record<string, string>);
+      const maps = checkMigrateMaps(engine, vm as string, host, vdiMap as Record<string, string>, vifMap as Record<string, string>);
+      assertCanMigrate(engine, vm as string, host, 'migrate_send', maps.vdiMap, maps.vifMap);
     },
   });
 
@@ -89,11 +73,11 @@ export function defineMigrateApi(table: MethodTable): void {
     optionalTail: 1,
     async: true,
     cancellable: true,
-    run: ({ engine, task }, [vm, dest, live, vdiMap]) => {
-      const host = destHost(engine, dest as Record<string, string>);
-      const map = checkVdiMap(engine, vm as string, vdiMap as Record<string, string>);
-      assertCanMigrate(engine, vm as string, host, 'migrate_send', map);
-      beginMigration(engine, task, { vm: vm as string, host, op: 'migrate_send', live: live as boolean, vdiMap: map });
+    run: ({ engine, task }, [vm, dest, live, vdiMap, vifMap]) => {
+      const { host, network } = destOf(engine, dest as Record<string, string>);
+      const maps = checkMigrateMaps(engine, vm as string, host, vdiMap as Record<string, string>, vifMap as Record<string, string>);
+      assertCanMigrate(engine, vm as string, host, 'migrate_send', maps.vdiMap, maps.vifMap);
+      beginMigration(engine, task, { vm: vm as string, host, op: 'migrate_send', live: live as boolean, ...maps, ...(network === undefined ? {} : { network }) });
       return PENDING;
     },
   });
@@ -102,16 +86,17 @@ export function defineMigrateApi(table: MethodTable): void {
     name: 'host.migrate_receive',
     params: [hostParam, { name: 'network', type: ref('network') }, optionsParam],
     async: true,
-    run: ({ engine, session }, [host]) => {
-      const h = engine.world.get('host', host as string);
-      const master = engine.world.find('host', engine.masterRef())?.address ?? h.address;
-      // The map a sender hands to VM.migrate_send: where to reach the receiver, and as whom.
+    run: ({ engine, session }, [host, network]) => {
+      const ip = migrationAddress(engine, host as string, network as string);
+      const master = engine.world.find('host', engine.masterRef())?.address ?? ip;
+      // The map a sender hands to VM.migrate_send: where to reach the receiver
+      // (on the chosen migration network), and as whom.
       return {
         host: host as string,
         session_id: session,
         master: `http://${master}/`,
-        xenops: `http://${h.address}/services/xenops?session_id=${session}`,
-        SM: `http://${h.address}/services/SM?session_id=${session}`,
+        xenops: `http://${ip}/services/xenops?session_id=${session}`,
+        SM: `http://${ip}/services/SM?session_id=${session}`,
       };
     },
   });

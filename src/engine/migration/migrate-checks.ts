@@ -9,8 +9,7 @@ import type { Engine } from '../engine';
 import { assertVmOperation } from '../vm/checks';
 import { bootError, isHvm } from '../vm/placement';
 
-/** VDI → destination SR for Storage XenMotion (empty for pool_migrate). */
-export type VdiMap = Readonly<Record<string, string>>;
+import type { VdiMap, VifMap } from './migrate-maps';
 
 function catchXen(f: () => void): XenApiError | undefined {
   try {
@@ -64,7 +63,7 @@ function cpuError(engine: Engine, vmRef: string, host: string): XenApiError | un
 }
 
 /** The first reason `vm` cannot migrate to `host` by `op`, or undefined. */
-export function migrateError(engine: Engine, vmRef: string, host: string, op: 'pool_migrate' | 'migrate_send', vdiMap: VdiMap = {}): XenApiError | undefined {
+export function migrateError(engine: Engine, vmRef: string, host: string, op: 'pool_migrate' | 'migrate_send', vdiMap: VdiMap = {}, vifMap: VifMap = {}): XenApiError | undefined {
   const vm = engine.world.get('VM', vmRef);
   const early = catchXen(() => assertVmOperation(engine, vmRef, op));
   if (early !== undefined) return early;
@@ -74,12 +73,12 @@ export function migrateError(engine: Engine, vmRef: string, host: string, op: 'p
   // Memory is counted as for a start (dynamic_max + overhead): what the reservation holds.
   // A halted or suspended VM (migrate_send) needs no memory there now.
   const running = vm.power_state === 'Running';
-  const boot = bootError(engine, vmRef, host, running ? undefined : 0, vdiMap);
+  const boot = bootError(engine, vmRef, host, running ? undefined : 0, vdiMap, vifMap);
   if (boot !== undefined) return boot;
   return running ? cpuError(engine, vmRef, host) : undefined;
 }
 
-export function assertCanMigrate(engine: Engine, vmRef: string, host: string, op: 'pool_migrate' | 'migrate_send', vdiMap: VdiMap = {}): void {
-  const error = migrateError(engine, vmRef, host, op, vdiMap);
+export function assertCanMigrate(engine: Engine, vmRef: string, host: string, op: 'pool_migrate' | 'migrate_send', vdiMap: VdiMap = {}, vifMap: VifMap = {}): void {
+  const error = migrateError(engine, vmRef, host, op, vdiMap, vifMap);
   if (error !== undefined) throw error;
 }

@@ -14,10 +14,11 @@ import { createConsoles, destroyConsoles } from '../vm/consoles';
 import { nextDomid } from '../vm/lifecycle-jobs';
 import { isHvm } from '../vm/placement';
 import { hostFaultSince } from '../faults/fault-state';
+import { poolOfHost } from '../pool/membership';
 import { migrationBandwidth, runningMigrations } from './bandwidth';
 import { dirtyProfileOf, pagesDirtied } from './dirty-model';
-import { enterPhase, recordOfTask, saveRecord, type MigrationRecord, type MirrorRecord, type Phase } from './migration-record';
-import { ACTIVATION_SECONDS, copySeconds, PAGE_SIZE, stopAndCopy, SUSPEND_SECONDS } from './precopy';
+import { enterPhase, recordOfTask, saveRecord, type MigrationRecord, type MirrorRecord, type Phase, type RoundRecord } from './migration-record';
+import { ACTIVATION_SECONDS, copySeconds, PAGE_SIZE, precopyStep, SUSPEND_SECONDS } from './precopy';
 import { evacuationChildEnded } from './evacuate-run';
 
 /** Fixed durations of XAPI's bookkeeping phases (virtual seconds; the simulator's round figures). */
@@ -50,6 +51,10 @@ export interface MigrationRequest {
   readonly live: boolean;
   /** VDI → destination SR (Storage XenMotion). */
   readonly vdiMap: Readonly<Record<string, string>>;
+  /** VIF → destination network (applied at the switch). */
+  readonly vifMap?: Readonly<Record<string, string>>;
+  /** The migration network (host.migrate_receive's); the management network when absent. */
+  readonly network?: string;
   readonly parent?: string;
 }
 
@@ -99,7 +104,7 @@ export function beginMigration(engine: Engine, task: string, req: MigrationReque
   }
   const memory = engine.world.find('VM_metrics', vm.metrics)?.memory_actual ?? vm.memory_target;
   const totalPages = running ? Math.ceil(memory / PAGE_SIZE) : 0;
-  const bandwidth = migrationBandwidth(engine, vm.resident_on === NULL_REF ? req.host : vm.resident_on, req.host);
+  const bandwidth = migrationBandwidth(engine, vm.resident_on === NULL_REF ? req.host : vm.resident_on, req.host, req.network);
   const mirrorBytes = mirrors.reduce((s, m) => s + m.bytes, 0);
   const record: MigrationRecord = {
     task,
@@ -126,6 +131,8 @@ export function beginMigration(engine: Engine, task: string, req: MigrationReque
     bytes_sent: 0,
     mirrors,
     mirror_seconds: mirrorBytes / bandwidth,
+    vif_map: req.vifMap ?? {},
+    ...(req.network === undefined ? {} : { network: req.network }),
     error: [],
   };
   if (mirrors.length > 0) {
@@ -134,8 +141,9 @@ export function beginMigration(engine: Engine, task: string, req: MigrationReque
   } else step(engine, record, 'metadata', METADATA_SECONDS);
 }
 
-function startRound(engine: Engine, record: MigrationRecord, pages: number): void {
-  const bandwidth = migrationBandwidth(engine, record.source, record.destination);
+/** Send `pages` while the guest runs (`last`: the short live round after the dirty count fell under 50). */
+function startRound(engine: Engine, record: MigrationRecord, pages: number, last = false): void {
+  const bandwidth = migrationBandwidth(engine, record.source, record.destination, record.network);
   const seconds = copySeconds(pages, bandwidth);
   const dirtied = pagesDirtied(record.profile, seconds, record.total_pages);
   const i = record.rounds.length;
@@ -144,11 +152,11 @@ function startRound(engine: Engine, record: MigrationRecord, pages: number): voi
   const from = PROGRESS.memory + ((PROGRESS.suspend - PROGRESS.memory) * i) / 5;
   engine.tasks.progress(record.task, from);
   if (i === 0) engine.tasks.progressOver(record.task, seconds, from, from + (PROGRESS.suspend - PROGRESS.memory) / 5, 4);
-  engine.scheduler.after(seconds, 'vm.migrate.step', { task: record.task, vm: record.vm, round: { pages, seconds, dirtied, bandwidth } });
+  engine.scheduler.after(seconds, 'vm.migrate.step', { task: record.task, vm: record.vm, round: { pages, seconds, dirtied, bandwidth, ...(last ? { last } : {}) } });
 }
 
 function startStopAndCopy(engine: Engine, record: MigrationRecord, pages: number): void {
-  const bandwidth = migrationBandwidth(engine, record.source, record.destination);
+  const bandwidth = migrationBandwidth(engine, record.source, record.destination, record.network);
   const task = engine.world.get('task', record.task);
   // Past this point the source domain is suspended: the migration can no longer be cancelled.
   engine.world.update('task', record.task, { allowed_operations: task.allowed_operations.filter((o) => o !== 'cancel') });
@@ -163,11 +171,26 @@ function activate(engine: Engine, record: MigrationRecord): MigrationRecord {
   engine.world.update('VM', record.vm, { resident_on: record.destination, scheduled_to_be_resident_on: NULL_REF, domid: nextDomid(engine) });
   createConsoles(engine, record.vm, record.destination, !isHvm(vm));
   switchDisks(engine, record);
+  switchNetworks(engine, record);
   refreshHostMemory(engine, record.source);
   refreshHostMemory(engine, record.destination);
   const resumed = engine.now;
   const paused = record.paused_at ?? resumed;
   return { ...record, resumed_at: resumed, downtime_ms: (resumed - paused) * 1000 };
+}
+
+/**
+ * The VM's VIFs join the networks of the vif_map; a home server left in
+ * another pool than the destination's is cleared (it means nothing there).
+ */
+function switchNetworks(engine: Engine, record: MigrationRecord): void {
+  for (const [vif, network] of Object.entries(record.vif_map ?? {})) {
+    if (engine.world.has('VIF', vif) && engine.world.has('network', network)) engine.world.update('VIF', vif, { network });
+  }
+  const affinity = engine.world.get('VM', record.vm).affinity;
+  if (engine.world.has('host', affinity) && poolOfHost(engine, affinity) !== poolOfHost(engine, record.destination)) {
+    engine.world.update('VM', record.vm, { affinity: NULL_REF });
+  }
 }
 
 /** Storage XenMotion: the VM's disks become the mirrors; the originals are destroyed. */
@@ -212,8 +235,9 @@ const stepJob: JobHandler = (engine, args) => {
       return;
     case 'metadata':
       if (vm.power_state !== 'Running') {
-        // A halted or suspended VM moves with its disks only.
+        // A halted or suspended VM moves with its disks (and VIFs) only.
         switchDisks(engine, record);
+        switchNetworks(engine, record);
         finish(engine, record, 'success');
         engine.tasks.succeed(task);
         return;
@@ -228,10 +252,11 @@ const stepJob: JobHandler = (engine, args) => {
       else startStopAndCopy(engine, record, record.total_pages);
       return;
     case 'memory': {
-      const round = args['round'] as { pages: number; seconds: number; dirtied: number; bandwidth: number };
+      const round = args['round'] as RoundRecord;
       const next: MigrationRecord = { ...record, rounds: [...record.rounds, round], bytes_sent: record.bytes_sent + round.pages * PAGE_SIZE };
-      if (stopAndCopy(next.rounds.length, round.dirtied)) startStopAndCopy(engine, next, round.dirtied);
-      else startRound(engine, next, round.dirtied);
+      const decision = precopyStep(next.rounds.length, round.dirtied, round.last === true);
+      if (decision === 'stop-and-copy') startStopAndCopy(engine, next, round.dirtied);
+      else startRound(engine, next, round.dirtied, decision === 'last-live-round');
       return;
     }
     case 'suspend':

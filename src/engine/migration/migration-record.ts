@@ -29,6 +29,8 @@ export interface RoundRecord {
   readonly seconds: number;
   /** Bytes/s the round was sent at. */
   readonly bandwidth: number;
+  /** The short live round Xen sends after the dirty count fell under 50 (then it stops and copies). */
+  readonly last?: boolean;
 }
 
 export interface MirrorRecord {
@@ -68,6 +70,10 @@ export interface MigrationRecord {
   readonly bytes_sent: number;
   readonly mirrors: readonly MirrorRecord[];
   readonly mirror_seconds: number;
+  /** VIF → destination network (migrate_send's vif_map; absent in records older than it). */
+  readonly vif_map?: Readonly<Record<string, string>>;
+  /** The migration network chosen with host.migrate_receive (absent: the management network). */
+  readonly network?: string;
   readonly error: readonly string[];
 }
 

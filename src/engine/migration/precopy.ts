@@ -1,13 +1,23 @@
-// Xen's live-migration pre-copy, as migration v2 does it
-// (xen tools/libs/guest/xg_sr_save.c: send_memory_live, simple_precopy_policy,
-// suspend_and_send_dirty):
+// Xen's live-migration pre-copy, as migration v2 does it. Checked against
+// xen-project/xen tools/libs/guest/xg_sr_save.c (send_memory_live,
+// simple_precopy_policy, suspend_and_send_dirty):
 //  - round 1 sends every page (the dirty bitmap starts all set);
-//  - after each round the log-dirty bitmap is read and cleared: the pages
-//    dirtied during that round are the next round's;
-//  - the policy stops pre-copy when fewer than SPP_TARGET_DIRTY_COUNT (50)
-//    pages are dirty, or once SPP_MAX_ITERATIONS (5) rounds have been sent;
-//  - then the domain is suspended and the last dirty set is sent with the
-//    guest paused (stop-and-copy): that copy is most of the downtime.
+//  - after each round the policy is asked first with the round count alone:
+//    `iteration >= SPP_MAX_ITERATIONS` (5) goes straight to stop-and-copy;
+//  - otherwise the log-dirty bitmap is read and cleared (the pages dirtied
+//    during that round) and the policy asked again: `dirty_count <
+//    SPP_TARGET_DIRTY_COUNT` (50) chooses stop-and-copy, but the loop still
+//    sends those few pages live before it breaks — so a converging guest
+//    ends with one short extra live round;
+//  - then suspend_and_send_dirty suspends the domain and sends what was
+//    dirtied since the last read with the guest paused: that copy is most
+//    of the downtime.
+// (The source comment: "proceeds to the stop-and-copy phase ... when there
+// are either fewer than 50 dirty pages, or more than 5 precopy rounds have
+// completed". The older libxc save loop, xc_domain_save.c, which the paper's
+// Xen ran, stopped at DEF_MAX_ITERS 29 rounds, fewer than 50 pages sent in a
+// round, or DEF_MAX_FACTOR 3 × the guest's memory sent in all; migration v2
+// dropped the ×3 cap and cut the rounds to 5.)
 //
 // Downtime = suspend + last copy + activation on the target. The two fixed
 // parts come from Clark et al., NSDI 2005 (figures 10 and 12 of the paper):
@@ -36,9 +46,17 @@ export interface Round {
   readonly seconds: number;
 }
 
-/** simple_precopy_policy: go to stop-and-copy after round `iteration` left `dirty` pages? */
-export function stopAndCopy(iteration: number, dirty: number): boolean {
-  return dirty < TARGET_DIRTY_COUNT || iteration >= MAX_ITERATIONS;
+/**
+ * What send_memory_live does after its round number `iteration`, which left
+ * `dirty` pages dirty: another round, one last live round of the (< 50)
+ * dirty pages, or stop-and-copy. `wasLastLive`: that round was already the
+ * last live one.
+ */
+export type PrecopyStep = 'next-round' | 'last-live-round' | 'stop-and-copy';
+export function precopyStep(iteration: number, dirty: number, wasLastLive = false): PrecopyStep {
+  if (wasLastLive || iteration >= MAX_ITERATIONS) return 'stop-and-copy';
+  if (dirty < TARGET_DIRTY_COUNT) return dirty > 0 ? 'last-live-round' : 'stop-and-copy';
+  return 'next-round';
 }
 
 export function copySeconds(pages: number, bytesPerSec: number): number {
@@ -68,11 +86,14 @@ export interface PrecopyPlan {
 export function planPrecopy(totalPages: number, bytesPerSec: number, dirtied: (seconds: number) => number): PrecopyPlan {
   const rounds: Round[] = [];
   let pages = totalPages;
+  let lastLive = false;
   for (;;) {
     const seconds = copySeconds(pages, bytesPerSec);
     const d = dirtied(seconds);
     rounds.push({ pages, dirtied: d, seconds });
-    if (stopAndCopy(rounds.length, d)) break;
+    const step = precopyStep(rounds.length, d, lastLive);
+    if (step === 'stop-and-copy') break;
+    lastLive = step === 'last-live-round';
     pages = d;
   }
   const finalPages = rounds[rounds.length - 1]?.dirtied ?? 0;

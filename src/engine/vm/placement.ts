@@ -34,9 +34,17 @@ function networkOn(engine: Engine, network: string, host: string): boolean {
 
 /**
  * The first reason `vm` cannot boot on `host`, or undefined (memory counted as
- * `needed`; disks in `vdiMap` judged by the SR they are being moved to).
+ * `needed`; disks in `vdiMap` judged by the SR they are being moved to, VIFs
+ * in `vifMap` by the network they are being moved to).
  */
-export function bootError(engine: Engine, vmRef: string, host: string, needed?: number, vdiMap: Readonly<Record<string, string>> = {}): XenApiError | undefined {
+export function bootError(
+  engine: Engine,
+  vmRef: string,
+  host: string,
+  needed?: number,
+  vdiMap: Readonly<Record<string, string>> = {},
+  vifMap: Readonly<Record<string, string>> = {},
+): XenApiError | undefined {
   const vm = engine.world.get('VM', vmRef);
   const h = engine.world.get('host', host);
   const metrics = engine.world.find('host_metrics', h.metrics);
@@ -52,7 +60,7 @@ export function bootError(engine: Engine, vmRef: string, host: string, needed?: 
     if (sr !== undefined && !srAttachedOn(engine, sr, host)) return xenError('VM_REQUIRES_SR', vmRef, sr);
   }
   for (const vifRef of vm.VIFs) {
-    const network = engine.world.find('VIF', vifRef)?.network;
+    const network = vifMap[vifRef] ?? engine.world.find('VIF', vifRef)?.network;
     if (network !== undefined && network !== NULL_REF && !networkOn(engine, network, host)) {
       return xenError('VM_REQUIRES_NETWORK', vmRef, network);
     }
