@@ -17,6 +17,8 @@ import { defineVifApi } from '../devices/vif-api';
 import { defineMigrateApi } from '../migration/migrate-api';
 import { defineVdiApi } from '../storage/vdi-api';
 import { defineVdiCopyApi } from '../storage/vdi-copy';
+import { defineVdiSmConfigApi } from '../storage/vdi-sm-config-api';
+import { defineVdiSnapshotApi } from '../storage/vdi-snapshot-api';
 import { defineVmCloneApi } from '../vm/clone-api';
 import { definePbdApi } from '../storage/pbd-api';
 import { defineSrApi } from '../storage/sr-api';
@@ -52,6 +54,8 @@ export function buildMethodTable(): MethodTable {
   defineFaultApi(table);
   defineWlbApi(table);
   defineVdiCopyApi(table);
+  defineVdiSmConfigApi(table);
+  defineVdiSnapshotApi(table);
   defineVbdApi(table);
   defineVifApi(table);
   defineVmCloneApi(table);

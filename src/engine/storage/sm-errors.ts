@@ -23,6 +23,7 @@ export const SM_ERRORS = {
   InvalidIQN: [106, 'The IQN provided is an invalid format'],
   ConfigSCSIid: [107, 'The SCSIid parameter is missing or incorrect'],
   NFSTarget: [108, 'Unable to detect an NFS service on this target.'],
+  SnapshotChainTooLong: [109, 'The snapshot chain is too long'],
   SMBMount: [111, 'SMB mount error'],
   DNSError: [140, 'Incorrect DNS name, unable to resolve.'],
   ISCSITarget: [141, 'Unable to connect to ISCSI service on target'],

@@ -4,6 +4,7 @@
 // (a thick SR reserves the whole disk, a thin one only the VHD's metadata),
 // and a disk that does not fit is refused with SR_FULL. VDI.copy/clone live
 // in vdi-copy.ts.
+import { assertNoSmOwnedKeys } from './vdi-sm-config-api';
 import { XenApiError, xenError } from '../../xapi/errors';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
@@ -118,6 +119,7 @@ export function defineVdiApi(table: MethodTable): void {
       const r = readCreateRecord(engine, 'VDI', args);
       const sr = r['SR'] as string;
       if (sr === NULL_REF || !engine.world.has('SR', sr)) throw xenError('HANDLE_INVALID', 'SR', sr);
+      if (r['sm_config'] !== undefined) assertNoSmOwnedKeys(r['sm_config'] as Record<string, string>);
       return makeVdi(engine, sr, {
         name_label: (r['name_label'] as string | undefined) ?? '',
         name_description: (r['name_description'] as string | undefined) ?? '',

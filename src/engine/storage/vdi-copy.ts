@@ -8,25 +8,31 @@ import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { define, PENDING, ref, type Call, type MethodTable } from '../api/registry';
 import type { JobHandler } from '../jobs';
-import { cloneLeafOf, VHD_PARENT } from './vhd-chain';
+import { chainData, cloneLeafOf, CONTENT_KEY, contentOf, isVhdSr, VHD_PARENT } from './vhd-chain';
 import { assertSrCanCreateVdis, assertSrPlugged, makeVdi } from './vdi-api';
-import { copiedFootprint, destroyVdi, resizeVdiSpace, srBandwidth, writtenBytes } from './vdi-space';
+import { destroyVdi, emptyVhdFileSize, isThinSr, lvhdSize, resizeVdiSpace, srBandwidth, writtenBytes } from './vdi-space';
 
 /** Setting up a copy: both disks are attached in dom0 before sparse_dd runs. */
 const COPY_SETUP_SECONDS = 2;
 /** A VHD clone: snapshot the leaf, create a new child (a metadata operation). */
 export const CLONE_SECONDS = 0.5;
 
-/** Bytes a copy has to move: what the source has written (all of a thick disk). */
+/**
+ * Bytes a copy has to move: what the source has written (all of a thick
+ * disk) — over its whole VHD chain, so a snapshot's copy holds the data its
+ * base copies keep for it.
+ */
 function dataOf(engine: Engine, vdi: string): number {
   const record = engine.world.get('VDI', vdi);
-  return writtenBytes(engine.world.get('SR', record.SR).type, record);
+  const srType = engine.world.get('SR', record.SR).type;
+  if (!isVhdSr(srType)) return writtenBytes(srType, record);
+  return isThinSr(srType) ? chainData(engine, vdi) : record.virtual_size;
 }
 
 /** What the copy occupies on the destination SR once written. */
 function copyFootprint(engine: Engine, src: string, sr: string): number {
   const record = engine.world.get('VDI', src);
-  return copiedFootprint(engine.world.get('SR', record.SR).type, record, engine.world.get('SR', sr).type);
+  return isThinSr(engine.world.get('SR', sr).type) ? emptyVhdFileSize(record.virtual_size) + dataOf(engine, src) : lvhdSize(record.virtual_size);
 }
 
 /** Virtual seconds to copy `src` to SR `sr`. */
@@ -50,6 +56,8 @@ export function createCopyTarget(engine: Engine, src: string, sr: string): strin
     other_config: r.other_config,
     xenstore_data: r.xenstore_data,
     tags: r.tags,
+    // The same bytes: a revert or a copy can be proved by its content version.
+    sm_config: { [CONTENT_KEY]: contentOf(r) },
   });
   const footprint = copyFootprint(engine, src, sr);
   const made = engine.world.get('VDI', dst);
@@ -81,6 +89,7 @@ export function cloneVdi(engine: Engine, src: string): string {
     other_config: r.other_config,
     xenstore_data: r.xenstore_data,
     tags: r.tags,
+    sm_config: { [CONTENT_KEY]: contentOf(r) },
   });
 }
 
@@ -112,11 +121,18 @@ function copy(call: Call, src: string, sr: string, into: string): typeof PENDING
     { kind: 'vdi.copy.cancel', args: { task, dst, created } },
   );
   engine.tasks.progressOver(task, seconds);
-  engine.scheduler.after(seconds, 'vdi.copy.done', { task, dst });
+  engine.scheduler.after(seconds, 'vdi.copy.done', { task, dst, src });
   return PENDING;
 }
 
 const copyDone: JobHandler = (engine, a) => {
+  // Copied into an existing disk: it now holds the source's bytes.
+  const dst = a['dst'] as string;
+  const src = a['src'];
+  if (typeof src === 'string' && engine.world.has('VDI', src) && engine.world.has('VDI', dst)) {
+    const content = contentOf(engine.world.get('VDI', src));
+    engine.world.update('VDI', dst, { sm_config: { ...engine.world.get('VDI', dst).sm_config, [CONTENT_KEY]: content } });
+  }
   engine.tasks.succeed(a['task'] as string, a['dst'] as string);
 };
 

@@ -56,11 +56,6 @@ export function resizedFootprint(srType: string, vdi: Pick<VDIRecord, 'virtual_s
   return isThinSr(srType) ? vdi.physical_utilisation + emptyVhdFileSize(size) - emptyVhdFileSize(vdi.virtual_size) : lvhdSize(size);
 }
 
-/** What a full copy of a disk occupies on an SR of `destType`: what was written (thin) or all of it (thick). */
-export function copiedFootprint(sourceSrType: string, source: Pick<VDIRecord, 'virtual_size' | 'physical_utilisation'>, destType: string): number {
-  return isThinSr(destType) ? emptyVhdFileSize(source.virtual_size) + writtenBytes(sourceSrType, source) : lvhdSize(source.virtual_size);
-}
-
 export function srFreeSpace(engine: Engine, sr: string): number {
   const record = engine.world.get('SR', sr);
   return record.physical_size - record.physical_utilisation;

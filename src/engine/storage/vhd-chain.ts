@@ -70,6 +70,20 @@ export function chainLength(engine: Engine, vdi: string): number {
   return n;
 }
 
+/**
+ * Bytes of guest data a read of `vdi` sees: its own blocks and its ancestors'
+ * (what a full copy moves). A snapshot VDI holds nothing itself: its data is
+ * all in its base copies.
+ */
+export function chainData(engine: Engine, vdi: string): number {
+  const r = engine.world.get('VDI', vdi);
+  const type = engine.world.get('SR', r.SR).type;
+  let sum = 0;
+  let n = 0;
+  for (let v = vdi; v !== NULL_REF && n <= MAX_CHAIN_SIZE; v = vhdParent(engine, v), n++) sum += nodeData(type, engine.world.get('VDI', v));
+  return Math.min(r.virtual_size, sum);
+}
+
 /** SRs whose disks are VHD chains (not ISO libraries, DVD drives or raw LUNs). */
 export function isVhdSr(srType: string): boolean {
   return srType !== 'iso' && srType !== 'udev';
