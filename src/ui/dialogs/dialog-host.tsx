@@ -17,6 +17,9 @@ import { DisableHaDialog } from './disable-ha-dialog';
 import { HostConfirmDialog } from './host-confirm-dialog';
 import { MaintenanceDialog } from './maintenance-dialog';
 import { PropertiesDialog } from './properties-dialog';
+import { VmssListDialog } from './vmss-list-dialog';
+import { VmssPropertiesDialog } from './vmss-properties-dialog';
+import { NewVmssWizard } from '../wizards/new-vmss/new-vmss-wizard';
 
 export function DialogHost() {
   const dialog = useUi((s) => s.dialog);
@@ -55,5 +58,12 @@ export function DialogHost() {
       return <HostConfirmDialog key={dialog.ref} hostRef={dialog.ref} op={dialog.op} onClose={close} />;
     case 'new-network':
       return <NewNetworkWizard onClose={close} />;
+    case 'vmss-list':
+      return <VmssListDialog onClose={close} />;
+    // The schedule's wizard and Properties go back to the list, as XenCenter's do.
+    case 'new-vmss':
+      return <NewVmssWizard {...(dialog.vms === undefined ? {} : { vms: dialog.vms })} onClose={() => useUi.getState().openDialog({ kind: 'vmss-list' })} />;
+    case 'vmss-properties':
+      return <VmssPropertiesDialog key={dialog.ref} vmssRef={dialog.ref} onClose={() => useUi.getState().openDialog({ kind: 'vmss-list' })} />;
   }
 }

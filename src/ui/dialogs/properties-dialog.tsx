@@ -21,6 +21,7 @@ import { formErrors, formFromRecord, planChanges, tagError, type EditableRecord,
 import { TagEditor } from './tag-editor';
 import { WorkloadPage } from './workload-page';
 import { GpuPage, useGpuEditor } from './gpu-page';
+import { SnapshotSchedulePage, useSnapshotScheduleEditor } from './vm-snapshot-schedule-page';
 
 const PAGE_TAB =
   'rounded-sm px-2 py-1 text-left text-[13px] text-slate-800 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600 data-[state=active]:bg-blue-700 data-[state=active]:text-white';
@@ -29,6 +30,7 @@ const PAGES = [
   { value: 'general', label: 'General' },
   { value: 'workload', label: 'Workload' },
   { value: 'gpu', label: 'GPU' },
+  { value: 'vmss', label: 'Snapshot Schedule' },
 ] as const;
 
 const EDITABLE: ReadonlySet<ClassName> = new Set(['VM', 'host', 'pool', 'SR', 'network']);
@@ -76,7 +78,8 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
   const guest = editable?.cls === 'VM' && !(editable.record as { is_a_template?: boolean }).is_a_template;
   const workload = useWorkloadEditor(objectRef, guest);
   const gpu = useGpuEditor(objectRef, guest);
-  const pages = PAGES.filter((p) => p.value === 'general' || (p.value === 'workload' ? workload.available : gpu.available));
+  const vmss = useSnapshotScheduleEditor(objectRef, guest);
+  const pages = PAGES.filter((p) => p.value === 'general' || (p.value === 'workload' ? workload.available : p.value === 'gpu' ? gpu.available : vmss.available));
   const [page, setPage] = useState('general');
 
   const save = useMutation({
@@ -88,6 +91,7 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
       for (const call of planChanges(editable.cls, objectRef, now, wanted)) await lab.client.call(call.method, ...call.args);
       await workload.save(lab.client, objectRef);
       await gpu.save(lab.client, objectRef);
+      await vmss.save(lab.client, objectRef);
     },
     onSuccess: onClose,
   });
@@ -188,6 +192,11 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
                 {gpu.available && (
                   <Tabs.Content value="gpu" forceMount hidden={page !== 'gpu'} className={PAGE_BODY}>
                     <GpuPage editor={gpu} />
+                  </Tabs.Content>
+                )}
+                {vmss.available && (
+                  <Tabs.Content value="vmss" forceMount hidden={page !== 'vmss'} className={PAGE_BODY}>
+                    <SnapshotSchedulePage editor={vmss} />
                   </Tabs.Content>
                 )}
               </Tabs.Root>

@@ -12,6 +12,7 @@ import { FAULT_MENU } from '../actions/fault-actions';
 import { configureHa, disableHa } from '../actions/ha-actions';
 import { newSr, rescanSr, setDefaultSr } from '../actions/storage-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
+import { vmSnapshotSchedules } from '../actions/vmss-actions';
 import { HOST_MENU, VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
 import { AboutDialog } from '../dialogs/about-dialog';
@@ -62,7 +63,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
   return list;
 }
 
-const POOL_MENU: readonly MenuEntry[] = [configureHa, disableHa, 'separator', poolProperties];
+const POOL_MENU: readonly MenuEntry[] = [configureHa, disableHa, 'separator', vmSnapshotSchedules, 'separator', poolProperties];
 const SERVER_MENU: readonly MenuEntry[] = [...HOST_MENU, 'separator', hostProperties];
 const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', rescanSr, setDefaultSr];
 

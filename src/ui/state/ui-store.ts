@@ -33,7 +33,10 @@ export type Dialog =
   | { readonly kind: 'maintenance'; readonly ref: string }
   | { readonly kind: 'new-sr' }
   | { readonly kind: 'host-confirm'; readonly ref: string; readonly op: 'eject' | 'reboot' | 'shutdown' }
-  | { readonly kind: 'new-network' };
+  | { readonly kind: 'new-network' }
+  | { readonly kind: 'vmss-list' }
+  | { readonly kind: 'new-vmss'; readonly vms?: readonly string[] }
+  | { readonly kind: 'vmss-properties'; readonly ref: string };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):
