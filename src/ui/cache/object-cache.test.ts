@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBatch } from '../../xapi/event-loop';
-import { MAX_HELD_FRAMES, ObjectCache } from './object-cache';
+import { CHANGE_LOG_REVISIONS, MAX_HELD_FRAMES, ObjectCache } from './object-cache';
 
 /** A cache whose frames run when the test says so. */
 function cacheWithFrames() {
@@ -74,5 +74,44 @@ describe('ObjectCache', () => {
     nextFrame();
     expect(cache.get('VM', 'a')?.name_label).toBe('two');
     release();
+  });
+
+  it('tells a reader what changed since the revision it saw, or that it must rebuild', () => {
+    const { cache, nextFrame } = cacheWithFrames();
+    expect(cache.changesSince(0)).toEqual([]);
+    cache.enqueue({ kind: 'initial', token: '0', events: [{ operation: 'add', class: 'VM', ref: 'a', snapshot: { uuid: 'a' } }] });
+    nextFrame();
+    expect(cache.changesSince(0)).toBeUndefined(); // the load replaced everything
+    const loaded = cache.revision;
+    cache.enqueue(vm('a', 'one'));
+    nextFrame();
+    cache.enqueue(vm('b', 'two'));
+    cache.enqueue({ kind: 'events', token: '3', events: [{ operation: 'del', class: 'VM', ref: 'a', snapshot: undefined }] });
+    nextFrame();
+    expect(cache.changesSince(loaded)).toEqual([
+      { cls: 'VM', ref: 'a' },
+      { cls: 'VM', ref: 'b' },
+      { cls: 'VM', ref: 'a' },
+    ]);
+    expect(cache.changesSince(loaded + 1)).toEqual([
+      { cls: 'VM', ref: 'b' },
+      { cls: 'VM', ref: 'a' },
+    ]);
+    expect(cache.changesSince(cache.revision)).toEqual([]);
+    const seen = cache.revision;
+    for (let i = 0; i < CHANGE_LOG_REVISIONS; i++) {
+      cache.enqueue(vm('a', String(i)));
+      nextFrame();
+    }
+    expect(cache.changesSince(seen)).toHaveLength(CHANGE_LOG_REVISIONS);
+    cache.enqueue(vm('a', 'once more'));
+    nextFrame();
+    expect(cache.changesSince(seen)).toBeUndefined(); // older than the log
+    const before = cache.revision;
+    cache.enqueue({ kind: 'resync', token: '9', events: [] });
+    nextFrame();
+    expect(cache.changesSince(before)).toBeUndefined();
+    cache.clear();
+    expect(cache.changesSince(before)).toBeUndefined();
   });
 });

@@ -15,6 +15,19 @@ export type EventsListener = (events: EventBatch['events'], kind: EventBatch['ki
 
 export type FrameScheduler = (flush: () => void) => void;
 
+/** One object added, changed or deleted by an applied batch. */
+export interface CacheChange {
+  readonly cls: string;
+  readonly ref: string;
+}
+
+/**
+ * How many applied batches the change log reaches back (about two seconds of
+ * frames). A reader further behind than this, or from before a resync,
+ * is told to rebuild from scratch.
+ */
+export const CHANGE_LOG_REVISIONS = 120;
+
 /**
  * The most frames a hold may keep batches back (about half a second): a
  * background render that is not done by then gets the store change anyway
@@ -41,6 +54,10 @@ export class ObjectCache {
   private heldFrames = 0;
   /** Bumped on every applied batch: a cheap "something changed" for memoized selectors. */
   revision = 0;
+  /** What each recent revision changed, oldest first, for readers that rebuild only what changed. */
+  private changeLog: { readonly revision: number; readonly changes: readonly CacheChange[] }[] = [];
+  /** The last revision that replaced everything (load, resync, clear): no change list reaches past it. */
+  private resetRevision = 0;
 
   constructor(private readonly schedule: FrameScheduler = browserFrames) {}
 
@@ -61,6 +78,21 @@ export class ObjectCache {
   classOf(ref: string): ClassName | undefined {
     for (const [cls, table] of this.tables) if (table.has(ref)) return cls as ClassName;
     return undefined;
+  }
+
+  /**
+   * The objects changed after `revision` (each once per batch that touched
+   * it), or undefined when that is unknown: the revision is older than the
+   * log or before a load/resync. A reader that gets undefined rebuilds all.
+   */
+  changesSince(revision: number): readonly CacheChange[] | undefined {
+    if (revision === this.revision) return [];
+    if (revision < this.resetRevision || revision > this.revision) return undefined;
+    const first = this.changeLog[0];
+    if (first === undefined || first.revision > revision + 1) return undefined;
+    const out: CacheChange[] = [];
+    for (const entry of this.changeLog) if (entry.revision > revision) out.push(...entry.changes);
+    return out;
   }
 
   subscribe(listener: Listener): () => void {
@@ -123,12 +155,27 @@ export class ObjectCache {
     const batches = this.pending;
     this.pending = [];
     if (batches.length === 0) return;
+    const changes: CacheChange[] = [];
+    let reset = false;
     for (const batch of batches) {
       this.apply(batch);
+      if (batch.kind === 'events') for (const ev of batch.events) changes.push({ cls: ev.class, ref: ev.ref });
+      else reset = true;
       for (const listener of [...this.eventListeners]) listener(batch.events, batch.kind);
     }
     this.revision++;
+    this.logChanges(reset, changes);
     for (const listener of [...this.listeners]) listener();
+  }
+
+  private logChanges(reset: boolean, changes: readonly CacheChange[]): void {
+    if (reset) {
+      this.resetRevision = this.revision;
+      this.changeLog = [];
+      return;
+    }
+    this.changeLog.push({ revision: this.revision, changes });
+    if (this.changeLog.length > CHANGE_LOG_REVISIONS) this.changeLog.shift();
   }
 
   clear(): void {
@@ -136,6 +183,7 @@ export class ObjectCache {
     this.pending = [];
     this.loaded = false;
     this.revision++;
+    this.logChanges(true, []);
     for (const listener of [...this.listeners]) listener();
   }
 

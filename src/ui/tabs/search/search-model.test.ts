@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { labCache } from '../tab-fixture';
 import { nextSort, queryRows, type GridQuery } from './search-model';
-import { buildSearchRows, makeSearchSelector, type SearchRow } from './search-rows';
+import { buildSearchRows, type SearchRow } from './search-rows';
+import { makeSearchSelector } from './search-source';
 
 const base: GridQuery = { text: '', types: 'servers-and-vms', showDefaultTemplates: false, sort: undefined, now: undefined };
 

@@ -11,8 +11,9 @@ import type { FocusedObject } from '../object-kind';
 import { useVirtualNow } from '../use-virtual-time';
 import { ColumnsMenu } from './columns-menu';
 import { cellText } from './search-cells';
-import { COLUMNS, queryRows, TYPE_FILTERS, type ColumnDef, type Sort, type TypeFilter } from './search-model';
-import { searchSelectorFor, type SearchRow, type SearchScope } from './search-rows';
+import { COLUMNS, TYPE_FILTERS, type ColumnDef, type Sort, type TypeFilter } from './search-model';
+import type { SearchRow, SearchScope } from './search-rows';
+import { searchSourceFor } from './search-source';
 import { useSearchGrid } from './search-state';
 
 const ROW_HEIGHT = 24;
@@ -20,8 +21,8 @@ const ROW_HEIGHT = 24;
 /** The Search page of an object (the pool, a server) or of a group chosen in the tree. */
 export function SearchTab({ focus, group }: { focus: FocusedObject; group?: ChosenGroup | undefined }) {
   const hostRef = focus.kind === 'host' ? focus.ref : undefined;
-  const select = useMemo(() => searchSelectorFor(scopeOf(hostRef, group)), [hostRef, group]);
-  const rows = useCacheSelector(select, shallowEqualArrays);
+  const source = useMemo(() => searchSourceFor(scopeOf(hostRef, group)), [hostRef, group]);
+  const rows = useCacheSelector(source.select, shallowEqualArrays);
   const { text, types: chosenTypes, columns: chosen, sort } = useSearchGrid();
   // A group is its own filter: all its objects, whatever their type.
   const types = group === undefined ? chosenTypes : 'all';
@@ -30,7 +31,7 @@ export function SearchTab({ focus, group }: { focus: FocusedObject; group?: Chos
   const now = useVirtualNow();
   // Sorting by uptime follows the clock; other orders do not need it.
   const sortNow = sort?.column === 'uptime' ? now : undefined;
-  const shown = useMemo(() => queryRows(rows, { text, types, showDefaultTemplates, sort, now: sortNow }), [rows, text, types, showDefaultTemplates, sort, sortNow]);
+  const shown = useMemo(() => source.query(rows, { text, types, showDefaultTemplates, sort, now: sortNow }), [source, rows, text, types, showDefaultTemplates, sort, sortNow]);
   const columns = COLUMNS.filter((c) => chosen.includes(c.id));
   return (
     <div className="flex h-full min-h-0 flex-col gap-2">
