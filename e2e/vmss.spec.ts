@@ -143,9 +143,21 @@ test('an hourly snapshot schedule for two VMs keeps 3 snapshots each', async ({ 
   await page.screenshot({ path: `${SHOTS}/10-vm-properties.png` });
   await vmProps.getByRole('button', { name: 'Cancel' }).click();
 
-  // Delete: the VMs leave the schedule, their snapshots stay.
+  // VM context menu: Assign to VM Snapshot Schedule ▸ puts build-01 in it.
+  await page.getByRole('tree').first().getByRole('treeitem', { name: 'build-01', exact: true }).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Assign to VM Snapshot Schedule' }).click();
+  await page.getByRole('menu', { name: 'Assign to VM Snapshot Schedule' }).getByRole('menuitem', { name: 'Hourly web and db' }).click();
   await pool.click();
   await menu(page, 'Pool', 'VM Snapshot Schedules…');
+  await expect(row).toContainText('build-01, db-01, web-01');
+
+  // Run Now: a sixth run, in the history.
+  await row.click();
+  await list(page).getByRole('button', { name: 'Run Now' }).click();
+  await expect(list(page).getByRole('region', { name: 'History of Hourly web and db' }).getByRole('listitem')).toHaveCount(6, { timeout: 15_000 });
+  await expect(list(page).getByRole('region', { name: 'History of Hourly web and db' }).getByRole('listitem').first()).toContainText('took 3 snapshot(s)');
+
+  // Delete: the VMs leave the schedule, their snapshots stay.
   await row.click();
   await list(page).getByRole('button', { name: 'Delete' }).click();
   await list(page).getByRole('alertdialog', { name: 'Delete snapshot schedule' }).getByRole('button', { name: 'Delete schedule' }).click();

@@ -11,6 +11,8 @@ import { migrateToServer } from './migrate-to-server';
 import { MigrateToServerMenu } from './migrate-to-server-menu';
 import { startOnServer } from './start-on-server';
 import { StartOnServerMenu } from './start-on-server-menu';
+import { assignVmSnapshotSchedule } from './vmss-actions';
+import { AssignVmssMenu } from './vmss-assign-menu';
 
 export function ActionMenuItem({ kit, action, state, onRun, trailing }: { kit: MenuKit; action: Action; state: CanRun; onRun: (action: Action) => void; trailing?: ReactNode }) {
   const disabled = !state.ok;
@@ -65,6 +67,7 @@ export function ActionMenuRows({ kit, rows, selection, onRun }: { kit: MenuKit; 
         if (row === 'separator') return <kit.Separator key={`sep-${String(i)}`} className={MENU_SEPARATOR} />;
         if (row.action.id === startOnServer.id && row.state.ok) return <StartOnServerMenu key={row.action.id} kit={kit} selection={selection} />;
         if (row.action.id === migrateToServer.id && row.state.ok) return <MigrateToServerMenu key={row.action.id} kit={kit} selection={selection} />;
+        if (row.action.id === assignVmSnapshotSchedule.id && row.state.ok) return <AssignVmssMenu key={row.action.id} kit={kit} selection={selection} />;
         const trailing = row.action.id === startOnServer.id || row.action.id === migrateToServer.id ? <span aria-hidden="true" className="ml-auto pl-4">▸</span> : undefined;
         return <ActionMenuItem key={row.action.id} kit={kit} action={row.action} state={row.state} onRun={onRun} trailing={trailing} />;
       })}

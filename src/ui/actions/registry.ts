@@ -7,6 +7,7 @@ import { enterMaintenanceMode, exitMaintenanceMode } from './maintenance-actions
 import { makeCoordinator, powerOnHost, rebootHost, removeFromPool, shutDownHost } from './host-pool-actions';
 import { migrateToServer } from './migrate-to-server';
 import { startOnServer } from './start-on-server';
+import { assignVmSnapshotSchedule } from './vmss-actions';
 import { convertToTemplate, copyTemplate, copyVm, newVm, newVmFromTemplate } from './vm-create-actions';
 import { forceRebootVm, forceShutDownVm, pauseVm, rebootVm, resumeVm, shutDownVm, startVm, suspendVm, unpauseVm } from './vm-power-actions';
 
@@ -40,6 +41,7 @@ export const ALL_ACTIONS: readonly Action[] = [
   powerOnHost,
   makeCoordinator,
   removeFromPool,
+  assignVmSnapshotSchedule,
 ];
 
 export type MenuEntry = Action | 'separator';
@@ -64,6 +66,8 @@ export const VM_MENU: readonly MenuEntry[] = [
   copyVm,
   convertToTemplate,
   deleteVm,
+  'separator',
+  assignVmSnapshotSchedule,
   'separator',
   properties,
 ];

@@ -62,7 +62,7 @@ export function DialogHost() {
       return <VmssListDialog onClose={close} />;
     // The schedule's wizard and Properties go back to the list, as XenCenter's do.
     case 'new-vmss':
-      return <NewVmssWizard {...(dialog.vms === undefined ? {} : { vms: dialog.vms })} onClose={() => useUi.getState().openDialog({ kind: 'vmss-list' })} />;
+      return <NewVmssWizard {...(dialog.vms === undefined ? {} : { vms: dialog.vms })} onClose={dialog.fromList === true ? () => useUi.getState().openDialog({ kind: 'vmss-list' }) : close} />;
     case 'vmss-properties':
       return <VmssPropertiesDialog key={dialog.ref} vmssRef={dialog.ref} onClose={() => useUi.getState().openDialog({ kind: 'vmss-list' })} />;
   }

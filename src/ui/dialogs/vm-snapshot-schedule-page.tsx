@@ -50,7 +50,7 @@ export function SnapshotSchedulePage({ editor }: { editor: SnapshotScheduleEdito
   const id = useId();
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-xs text-slate-600">A snapshot schedule takes snapshots of this VM at set times and keeps the newest ones. Make or change schedules under Pool ▸ VM Snapshot Schedules….</p>
+      <p className="text-xs text-slate-600">A snapshot schedule takes snapshots of this VM at set times and keeps the newest ones. Make or change schedules under Pool ▸ VM Snapshot Schedules…</p>
       <div>
         <label htmlFor={`${id}-vmss`} className={LABEL}>
           Snapshot schedule

@@ -146,7 +146,7 @@ export function VmssListDialog({ onClose }: { onClose: () => void }) {
               </tbody>
             </table>
             <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Snapshot schedule actions">
-              <button type="button" className={BUTTON_PRIMARY} onClick={() => openDialog({ kind: 'new-vmss' })}>
+              <button type="button" className={BUTTON_PRIMARY} onClick={() => openDialog({ kind: 'new-vmss', fromList: true })}>
                 New…
               </button>
               <button type="button" className={BUTTON_SECONDARY} disabled={selected === undefined} onClick={() => selected !== undefined && openDialog({ kind: 'vmss-properties', ref: selected.ref })}>

@@ -35,7 +35,8 @@ export type Dialog =
   | { readonly kind: 'host-confirm'; readonly ref: string; readonly op: 'eject' | 'reboot' | 'shutdown' }
   | { readonly kind: 'new-network' }
   | { readonly kind: 'vmss-list' }
-  | { readonly kind: 'new-vmss'; readonly vms?: readonly string[] }
+  /** From the schedule list (back to it on close), or for VMs chosen in the VM menu. */
+  | { readonly kind: 'new-vmss'; readonly vms?: readonly string[]; readonly fromList?: boolean }
   | { readonly kind: 'vmss-properties'; readonly ref: string };
 
 /**
