@@ -7,7 +7,8 @@ import type { ObjectCache } from '../../cache/object-cache';
 import { shallowEqualArrays, useCacheSelector, useObject } from '../../cache/use-cache';
 import { useUi } from '../../state/ui-store';
 import { None, Properties, Row, Section } from '../common/section';
-import { heartbeatSr, hostHeartbeats, PRIORITY_LABELS, type HostHeartbeat } from './ha-model';
+import { heartbeatSr, hostHeartbeats, type HostHeartbeat } from './ha-model';
+import { VmPriorityTable, type PriorityRow } from './vm-priority-table';
 
 const BUTTON =
   'rounded-sm border border-slate-400 bg-gradient-to-b from-white to-slate-100 px-3 py-1 text-[13px] text-slate-900 hover:to-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:text-slate-400';
@@ -23,22 +24,16 @@ function sameBeats(a: readonly HostHeartbeat[], b: readonly HostHeartbeat[]): bo
   });
 }
 
-interface ProtectedRow {
-  readonly ref: string;
-  readonly name: string;
-  readonly priority: string;
-  readonly order: number;
-  readonly delay: number;
-}
-
-const selectProtected = (c: ObjectCache): ProtectedRow[] =>
+const selectProtected = (c: ObjectCache): PriorityRow[] =>
   [...c.all('VM')]
     .filter(([, vm]) => !vm.is_a_template && !vm.is_a_snapshot && !vm.is_control_domain && vm.ha_restart_priority !== '')
-    .map(([ref, vm]) => ({ ref, name: vm.name_label, priority: vm.ha_restart_priority, order: vm.order, delay: vm.start_delay }))
-    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, undefined, { numeric: true }));
+    .sort(([, a], [, b]) => a.order - b.order || a.name_label.localeCompare(b.name_label, undefined, { numeric: true }))
+    .map(([ref, vm]) => ({ ref, name: vm.name_label, priority: vm.ha_restart_priority, order: String(vm.order), delay: String(vm.start_delay) }));
 
-function sameRows(a: readonly ProtectedRow[], b: readonly ProtectedRow[]): boolean {
-  return shallowEqualArrays(a.map((r) => `${r.ref}|${r.name}|${r.priority}|${String(r.order)}|${String(r.delay)}`), b.map((r) => `${r.ref}|${r.name}|${r.priority}|${String(r.order)}|${String(r.delay)}`));
+const rowKey = (r: PriorityRow) => `${r.ref}|${r.name}|${r.priority}|${r.order}|${r.delay}`;
+
+function sameRows(a: readonly PriorityRow[], b: readonly PriorityRow[]): boolean {
+  return shallowEqualArrays(a.map(rowKey), b.map(rowKey));
 }
 
 export function HaTab({ poolRef }: { poolRef: string }) {
@@ -121,26 +116,7 @@ export function HaTab({ poolRef }: { poolRef: string }) {
         {protectedVms.length === 0 ? (
           <p className="m-0 text-[13px] text-slate-600">No VM is protected: use Configure HA… to choose which VMs HA restarts.</p>
         ) : (
-          <table className="w-full border-collapse text-[13px]" aria-label="VM restart priorities">
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th className="py-1 pr-4 font-normal">VM</th>
-                <th className="py-1 pr-4 font-normal">Restart priority</th>
-                <th className="py-1 pr-4 font-normal">Start order</th>
-                <th className="py-1 font-normal">Delay (seconds)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {protectedVms.map((r) => (
-                <tr key={r.ref} className="border-t border-slate-200">
-                  <td className="py-1 pr-4">{r.name}</td>
-                  <td className="py-1 pr-4">{PRIORITY_LABELS[r.priority] ?? r.priority}</td>
-                  <td className="py-1 pr-4">{String(r.order)}</td>
-                  <td className="py-1">{String(r.delay)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <VmPriorityTable rows={protectedVms} />
         )}
       </Section>
     </div>

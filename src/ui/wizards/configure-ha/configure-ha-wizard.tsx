@@ -8,16 +8,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { describeError } from '../../../xapi/error-descriptions';
 import { isXenApiError } from '../../../xapi/errors';
-import { INPUT, LABEL } from '../../dialogs/dialog-styles';
+import { INPUT_BOX, LABEL } from '../../dialogs/dialog-styles';
 import { useLab } from '../../lab/lab-context';
-import { PRIORITY_LABELS } from '../../tabs/ha/ha-model';
+import { VmPriorityTable } from '../../tabs/ha/vm-priority-table';
 import { WizardFrame, type WizardStepInfo } from '../common/wizard-frame';
 import { finishCalls, heartbeatChoices, policyErrors, prerequisites, priorityMap, vmPolicies, type VmPolicy } from './ha-wizard-model';
 
 type StepId = 'prerequisites' | 'heartbeat' | 'plan' | 'finish';
-
-/** The shared input look, sized by each field rather than the full width. */
-const FIELD = INPUT.replace('w-full ', '');
 
 const STEP_NAMES: Readonly<Record<StepId, string>> = { prerequisites: 'Prerequisites', heartbeat: 'Heartbeat SR', plan: 'HA Plan', finish: 'Finish' };
 const PAGE_TITLES: Readonly<Record<StepId, string>> = {
@@ -127,41 +124,7 @@ export function ConfigureHaWizard({ poolRef, onClose }: { poolRef: string; onClo
       )}
       {step === 'plan' && (
         <div className="text-[13px]">
-          <table className="w-full border-collapse" aria-label="VM restart priorities">
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th className="py-1 pr-3 font-normal">VM</th>
-                <th className="py-1 pr-3 font-normal">Restart priority</th>
-                <th className="py-1 pr-3 font-normal">Start order</th>
-                <th className="py-1 font-normal">Delay (s)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {policies.map((p) => (
-                <tr key={p.ref} className="border-t border-slate-200 align-top">
-                  <td className="py-1 pr-3">
-                    {p.name}
-                    {p.notAgile !== undefined ? <span className="block text-xs text-slate-600">Cannot be protected: {p.notAgile}</span> : null}
-                  </td>
-                  <td className="py-1 pr-3">
-                    <select aria-label={`Restart priority of ${p.name}`} className={`${FIELD} w-44`} value={p.priority} onChange={(e) => setPolicy(p.ref, { priority: e.target.value })}>
-                      {Object.entries(PRIORITY_LABELS).map(([value, label]) => (
-                        <option key={value} value={value} disabled={value === 'restart' && p.notAgile !== undefined}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="py-1 pr-3">
-                    <input aria-label={`Start order of ${p.name}`} className={`${FIELD} w-20`} inputMode="numeric" value={p.order} aria-invalid={errors.get(p.ref)?.includes('Start order') === true || undefined} onChange={(e) => setPolicy(p.ref, { order: e.target.value })} />
-                  </td>
-                  <td className="py-1">
-                    <input aria-label={`Delay of ${p.name}`} className={`${FIELD} w-20`} inputMode="numeric" value={p.delay} aria-invalid={errors.get(p.ref)?.includes('Delay') === true || undefined} onChange={(e) => setPolicy(p.ref, { delay: e.target.value })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <VmPriorityTable rows={policies} editing={{ onChange: setPolicy, errors }} />
           {errors.size > 0 ? (
             <p role="alert" className="mt-2 text-xs text-red-700">
               {[...errors.values()][0]}
@@ -172,7 +135,7 @@ export function ConfigureHaWizard({ poolRef, onClose }: { poolRef: string; onClo
               Failures to tolerate
             </label>
             <div>
-              <input id="ha-ntol" className={`${FIELD} w-20`} inputMode="numeric" value={ntolText} aria-invalid={ntolError !== undefined || undefined} aria-describedby={ntolError !== undefined ? "ha-ntol-hint ha-ntol-error" : "ha-ntol-hint"} onChange={(e) => setNtolText(e.target.value)} />
+              <input id="ha-ntol" className={`${INPUT_BOX} w-20`} inputMode="numeric" value={ntolText} aria-invalid={ntolError !== undefined || undefined} aria-describedby={ntolError !== undefined ? "ha-ntol-hint ha-ntol-error" : "ha-ntol-hint"} onChange={(e) => setNtolText(e.target.value)} />
               <p id="ha-ntol-hint" className="mt-1 text-xs text-slate-600" aria-live="polite">
                 {max === undefined ? 'Computing how many server failures this plan tolerates…' : `With this plan the pool can tolerate up to ${String(max)} server failure(s) and still restart every protected VM.`}
               </p>
