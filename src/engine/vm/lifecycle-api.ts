@@ -20,7 +20,8 @@ import {
 } from './durations';
 import { destroyVm } from './destroy';
 import { assertPlanHolds } from '../ha/ha-plan';
-import { bootError, chooseHost } from './placement';
+import { bootError } from './placement';
+import { chooseStartHost } from '../wlb/wlb-placement';
 import { makeRoomFor } from '../metrics/models/memory-dmc';
 import { suspendImageSize } from './suspend-image';
 
@@ -51,7 +52,7 @@ function start(call: Call, vm: string, host: string | undefined, paused: boolean
   assertBootable(engine, vm);
   if (record.VCPUs_at_startup > record.VCPUs_max) throw xenError('VALUE_NOT_SUPPORTED', 'VCPUs_at_startup', String(record.VCPUs_at_startup), 'more than VCPUs_max');
   let target: string;
-  if (host === undefined) target = chooseHost(engine, vm);
+  if (host === undefined) target = chooseStartHost(engine, vm);
   else {
     const error = bootError(engine, vm, host);
     if (error !== undefined) throw error;
@@ -70,7 +71,7 @@ function resume(call: Call, vm: string, host: string | undefined, paused: boolea
   assertVmOperation(engine, vm, op);
   const record = engine.world.get('VM', vm);
   let target: string;
-  if (host === undefined) target = chooseHost(engine, vm);
+  if (host === undefined) target = chooseStartHost(engine, vm);
   else {
     const error = bootError(engine, vm, host);
     if (error !== undefined) throw error;

@@ -64,7 +64,7 @@ function scheduleAutoBalance(engine: Engine): void {
   engine.scheduler.after(AUTO_BALANCE_SECONDS, 'wlb.auto-balance', {});
 }
 
-function hostRating(engine: Engine, vm: string, config: WlbConfig): Record<string, string[]> {
+export function hostRating(engine: Engine, vm: string, config: WlbConfig): Record<string, string[]> {
   const record = engine.world.get('VM', vm);
   const loads = poolLoads(engine);
   const own = loads.vms.find((v) => v.id === vm) ?? {

@@ -108,6 +108,30 @@ describe('WLB recommendations from the RRDs', () => {
   });
 });
 
+describe('start placement with WLB on', () => {
+  it('starts a VM on the best-rated server instead of its busy home server, unless the VM opts out', async () => {
+    const lab = await withWlb();
+    const xs01 = await hostByName(lab, 'xenserver-01');
+    await busyWeb(lab, 'web-01');
+    await busyWeb(lab, 'win-app-01');
+    lab.engine.advance(900);
+    const game = await lab.vmByName('game-01');
+    await lab.call('VM.set_affinity', game, xs01);
+    const ratings = await lab.call<Answer>('VM.retrieve_wlb_recommendations', game);
+    expect(ratings[xs01]).toEqual(['WLB', '0.0']);
+    await lab.run('VM.start', game, false, false);
+    const placed = await lab.call<string>('VM.get_resident_on', game);
+    expect(placed).not.toBe(xs01);
+    expect(Number(ratings[placed]?.[1])).toBe(Math.max(...Object.values(ratings).filter((r) => r[0] === 'WLB').map((r) => Number(r[1]))));
+
+    // wlb_choose_host_disable: the usual placement (the home server) again.
+    await lab.run('VM.hard_shutdown', game);
+    await lab.call('VM.add_to_other_config', game, 'wlb_choose_host_disable', 'true');
+    await lab.run('VM.start', game, false, false);
+    expect(await lab.call<string>('VM.get_resident_on', game)).toBe(xs01);
+  });
+});
+
 describe('adding a server to a loaded pool', () => {
   it('has no room to move anything before, and evens the load once the new server joins', async () => {
     const lab = await withWlb();
