@@ -20,6 +20,7 @@ import { PropertiesDialog } from './properties-dialog';
 import { VmssListDialog } from './vmss-list-dialog';
 import { VmssPropertiesDialog } from './vmss-properties-dialog';
 import { NewVmssWizard } from '../wizards/new-vmss/new-vmss-wizard';
+import { NewPoolDialog } from '../pools/new-pool-dialog';
 
 export function DialogHost() {
   const dialog = useUi((s) => s.dialog);
@@ -65,5 +66,7 @@ export function DialogHost() {
       return <NewVmssWizard {...(dialog.vms === undefined ? {} : { vms: dialog.vms })} onClose={dialog.fromList === true ? () => useUi.getState().openDialog({ kind: 'vmss-list' }) : close} />;
     case 'vmss-properties':
       return <VmssPropertiesDialog key={dialog.ref} vmssRef={dialog.ref} onClose={() => useUi.getState().openDialog({ kind: 'vmss-list' })} />;
+    case 'new-pool':
+      return <NewPoolDialog onClose={close} />;
   }
 }

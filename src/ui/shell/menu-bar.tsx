@@ -10,6 +10,7 @@ import { ActionMenuRows, type MenuRow } from '../actions/action-menu-items';
 import { MENU_ITEM, MENU_PANEL, MENU_SEPARATOR, menubarKit } from '../actions/menu-kit';
 import { FAULT_MENU } from '../actions/fault-actions';
 import { configureHa, disableHa } from '../actions/ha-actions';
+import { newPool } from '../actions/new-pool-action';
 import { newSr, rescanSr, setDefaultSr } from '../actions/storage-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
 import { vmSnapshotSchedules } from '../actions/vmss-actions';
@@ -63,7 +64,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
   return list;
 }
 
-const POOL_MENU: readonly MenuEntry[] = [configureHa, disableHa, 'separator', vmSnapshotSchedules, 'separator', poolProperties];
+const POOL_MENU: readonly MenuEntry[] = [newPool, 'separator', configureHa, disableHa, 'separator', vmSnapshotSchedules, 'separator', poolProperties];
 const SERVER_MENU: readonly MenuEntry[] = [...HOST_MENU, 'separator', hostProperties];
 const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', rescanSr, setDefaultSr];
 

@@ -37,7 +37,8 @@ export type Dialog =
   | { readonly kind: 'vmss-list' }
   /** From the schedule list (back to it on close), or for VMs chosen in the VM menu. */
   | { readonly kind: 'new-vmss'; readonly vms?: readonly string[]; readonly fromList?: boolean }
-  | { readonly kind: 'vmss-properties'; readonly ref: string };
+  | { readonly kind: 'vmss-properties'; readonly ref: string }
+  | { readonly kind: 'new-pool' };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):
