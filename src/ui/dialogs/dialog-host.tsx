@@ -46,7 +46,7 @@ export function DialogHost() {
       // Back to the machine list when the installer closes.
       return <InstallerDialog machine={dialog.machine} onClose={() => useUi.getState().openDialog({ kind: 'lab-machines' })} />;
     case 'add-server':
-      return <AddServerDialog onClose={close} />;
+      return <AddServerDialog initialAddress={dialog.address} onClose={close} />;
     case 'configure-ha':
       return <ConfigureHaWizard poolRef={dialog.pool} onClose={close} />;
     case 'disable-ha':

@@ -22,6 +22,7 @@ import { TagEditor } from './tag-editor';
 import { WorkloadPage } from './workload-page';
 import { GpuPage, useGpuEditor } from './gpu-page';
 import { SnapshotSchedulePage, useSnapshotScheduleEditor } from './vm-snapshot-schedule-page';
+import { PowerOnPage, usePowerOnEditor } from './power-on-page';
 
 const PAGE_TAB =
   'rounded-sm px-2 py-1 text-left text-[13px] text-slate-800 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600 data-[state=active]:bg-blue-700 data-[state=active]:text-white';
@@ -31,6 +32,7 @@ const PAGES = [
   { value: 'workload', label: 'Workload' },
   { value: 'gpu', label: 'GPU' },
   { value: 'vmss', label: 'Snapshot Schedule' },
+  { value: 'power-on', label: 'Power On' },
 ] as const;
 
 const EDITABLE: ReadonlySet<ClassName> = new Set(['VM', 'host', 'pool', 'SR', 'network']);
@@ -79,7 +81,9 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
   const workload = useWorkloadEditor(objectRef, guest);
   const gpu = useGpuEditor(objectRef, guest);
   const vmss = useSnapshotScheduleEditor(objectRef, guest);
-  const pages = PAGES.filter((p) => p.value === 'general' || (p.value === 'workload' ? workload.available : p.value === 'gpu' ? gpu.available : vmss.available));
+  const powerOn = usePowerOnEditor(objectRef, editable?.cls === 'host');
+  const available = { general: true, workload: workload.available, gpu: gpu.available, vmss: vmss.available, 'power-on': powerOn.available };
+  const pages = PAGES.filter((p) => available[p.value]);
   const [page, setPage] = useState('general');
 
   const save = useMutation({
@@ -92,13 +96,14 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
       await workload.save(lab.client, objectRef);
       await gpu.save(lab.client, objectRef);
       await vmss.save(lab.client, objectRef);
+      await powerOn.save(lab.client, objectRef);
     },
     onSuccess: onClose,
   });
 
   const errors = form === undefined ? {} : formErrors(form);
   const generalValid = errors.name === undefined && errors.folder === undefined;
-  const valid = form !== undefined && editable !== undefined && generalValid && workload.valid;
+  const valid = form !== undefined && editable !== undefined && generalValid && workload.valid && powerOn.valid;
   const canSave = valid && !save.isPending;
 
   const submit = (e: FormEvent) => {
@@ -107,6 +112,7 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
       // Show the page that holds the error.
       if (!generalValid) setPage('general');
       else if (!workload.valid) setPage('workload');
+      else if (!powerOn.valid) setPage('power-on');
       return;
     }
     // A tag typed but not added yet is part of what the user asked for.
@@ -170,7 +176,7 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
                   {pages.map(({ value, label }) => (
                     <Tabs.Trigger key={value} value={value} className={PAGE_TAB}>
                       {label}
-                      {(value === 'general' ? !generalValid : value === 'workload' && !workload.valid) && (
+                      {(value === 'general' ? !generalValid : value === 'workload' ? !workload.valid : value === 'power-on' && !powerOn.valid) && (
                         <>
                           <span aria-hidden="true" className="ml-1">
                             ⚠
@@ -197,6 +203,11 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
                 {vmss.available && (
                   <Tabs.Content value="vmss" forceMount hidden={page !== 'vmss'} className={PAGE_BODY}>
                     <SnapshotSchedulePage editor={vmss} />
+                  </Tabs.Content>
+                )}
+                {powerOn.available && (
+                  <Tabs.Content value="power-on" forceMount hidden={page !== 'power-on'} className={PAGE_BODY}>
+                    <PowerOnPage editor={powerOn} />
                   </Tabs.Content>
                 )}
               </Tabs.Root>

@@ -23,10 +23,10 @@ function explain(e: unknown, address: string): string {
   }
 }
 
-export function AddServerDialog({ onClose }: { onClose: () => void }) {
+export function AddServerDialog({ initialAddress, onClose }: { initialAddress?: string | undefined; onClose: () => void }) {
   const lab = useLab();
   const queryClient = useQueryClient();
-  const [address, setAddress] = useState('');
+  const [address, setAddress] = useState(initialAddress ?? '');
   const [user, setUser] = useState('root');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);

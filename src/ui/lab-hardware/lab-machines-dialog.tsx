@@ -4,7 +4,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isXenApiError } from '../../xapi/errors';
-import type { PresetView } from '../../xapi/simulator/lab-view';
+import type { MachineView, PresetView } from '../../xapi/simulator/lab-view';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../dialogs/dialog-styles';
 import { useLab } from '../lab/lab-context';
 import { useUi } from '../state/ui-store';
@@ -36,6 +36,8 @@ export function LabMachinesDialog({ onClose }: { onClose: () => void }) {
       setError(errorText(e));
     }
   };
+  // How the console sees the server installed on a machine (XenCenter lists a server only once it is added).
+  const connectionOf = (m: MachineView) => (m.host === undefined ? undefined : view?.servers.find((sv) => sv.hosts.includes(m.host ?? ''))?.state);
   const power = (id: string, on: boolean) => void lab.client.call('Simulator.set_machine_power', id, on).catch((e: unknown) => setError(errorText(e)));
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
@@ -70,6 +72,15 @@ export function LabMachinesDialog({ onClose }: { onClose: () => void }) {
                     <td>{m.power === 'on' ? 'On' : 'Off'}</td>
                     <td>
                       {machineState(m)}
+                      {connectionOf(m) === 'not_added' && (
+                        <p className="mt-1 text-xs text-slate-700">
+                          Installed, not added to XenLab yet: the console shows a server only once you add it.{' '}
+                          <button type="button" className="text-blue-700 underline" onClick={() => openDialog({ kind: 'add-server', address: m.address ?? '' })} aria-label={`Add Server ${m.name}`}>
+                            Add Server…
+                          </button>
+                        </p>
+                      )}
+                      {connectionOf(m) === 'disconnected' && <p className="mt-1 text-xs text-slate-700">Disconnected from the console: Server ▸ Reconnect.</p>}
                       {m.host !== undefined && (joining.has(m.host) || view?.servers.some((sv) => sv.master === m.host && sv.hosts.length === 1 && sv.state === 'connected') === true) && (
                         <JoinPoolForm host={m.host} name={m.name} onJoining={(h) => setJoining((set) => new Set(set).add(h))} />
                       )}

@@ -11,6 +11,7 @@ import { MENU_ITEM, MENU_PANEL, MENU_SEPARATOR, menubarKit } from '../actions/me
 import { FAULT_MENU } from '../actions/fault-actions';
 import { configureHa, disableHa } from '../actions/ha-actions';
 import { newPool } from '../actions/new-pool-action';
+import { disconnectServer, reconnectServer } from '../actions/connection-actions';
 import { newSr, rescanSr, setDefaultSr } from '../actions/storage-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
 import { vmSnapshotSchedules } from '../actions/vmss-actions';
@@ -65,7 +66,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
 }
 
 const POOL_MENU: readonly MenuEntry[] = [newPool, 'separator', configureHa, disableHa, 'separator', vmSnapshotSchedules, 'separator', poolProperties];
-const SERVER_MENU: readonly MenuEntry[] = [...HOST_MENU, 'separator', hostProperties];
+const SERVER_MENU: readonly MenuEntry[] = [disconnectServer, reconnectServer, 'separator', ...HOST_MENU, 'separator', hostProperties];
 const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', rescanSr, setDefaultSr];
 
 const VIEW_OPTIONS: readonly { key: keyof ViewOptions; label: string }[] = [

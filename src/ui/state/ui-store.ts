@@ -27,7 +27,7 @@ export type Dialog =
   | { readonly kind: 'convert-to-template'; readonly ref: string }
   | { readonly kind: 'lab-machines' }
   | { readonly kind: 'installer'; readonly machine: string }
-  | { readonly kind: 'add-server' }
+  | { readonly kind: 'add-server'; readonly address?: string }
   | { readonly kind: 'configure-ha'; readonly pool: string }
   | { readonly kind: 'disable-ha'; readonly pool: string }
   | { readonly kind: 'maintenance'; readonly ref: string }
