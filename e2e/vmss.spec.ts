@@ -86,6 +86,7 @@ test('an hourly snapshot schedule for two VMs keeps 3 snapshots each', async ({ 
   await expect(wizard(page)).toContainText('db-01, web-01');
   await expect(wizard(page)).toContainText('Every hour on the hour');
   await expect(wizard(page)).toContainText('3 per VM');
+  await expect(wizard(page)).toContainText('5 Jan 2026, 09:00 UTC'); // the first run: the next hour
   await page.screenshot({ path: `${SHOTS}/5-finish.png` });
   await wizard(page).getByRole('button', { name: 'Finish' }).click();
   await expect(wizard(page)).toBeHidden({ timeout: 20_000 });
@@ -146,6 +147,8 @@ test('an hourly snapshot schedule for two VMs keeps 3 snapshots each', async ({ 
   // VM context menu: Assign to VM Snapshot Schedule ▸ puts build-01 in it.
   await page.getByRole('tree').first().getByRole('treeitem', { name: 'build-01', exact: true }).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Assign to VM Snapshot Schedule' }).click();
+  await expect(page.getByRole('menu', { name: 'Assign to VM Snapshot Schedule' }).getByRole('menuitem', { name: 'New Schedule…' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/11-assign-menu.png` });
   await page.getByRole('menu', { name: 'Assign to VM Snapshot Schedule' }).getByRole('menuitem', { name: 'Hourly web and db' }).click();
   await pool.click();
   await menu(page, 'Pool', 'VM Snapshot Schedules…');

@@ -8,9 +8,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { failureText } from '../new-sr/new-sr-model';
 import type { ObjectCache } from '../../cache/object-cache';
 import { useCacheSelector } from '../../cache/use-cache';
+import { formatDateTime } from '../../format/datetime';
 import { useLab } from '../../lab/lab-context';
+import { useVirtualNow } from '../../tabs/use-virtual-time';
+import { formatDateTime as xenDateTime } from '../../../xapi/datetime';
 import { WizardFrame, type WizardStepInfo } from '../common/wizard-frame';
-import { createCalls, describeSchedule, NEW_FORM, parseRetained, scheduleOf, TYPE_LABELS, vmChoices, vmssErrors, type VmChoice, type VmssForm } from './vmss-model';
+import { createCalls, describeSchedule, NEW_FORM, nextRun, parseRetained, scheduleOf, TYPE_LABELS, vmChoices, vmssErrors, type VmChoice, type VmssForm } from './vmss-model';
 import { NamePage, SchedulePage, TypePage, VmsPage } from './vmss-pages';
 
 type StepId = 'name' | 'vms' | 'type' | 'schedule' | 'finish';
@@ -37,6 +40,7 @@ export function useVmChoices(editing: string | undefined): VmChoice[] {
 export function NewVmssWizard({ vms, onClose }: { vms?: readonly string[]; onClose: () => void }) {
   const lab = useLab();
   const choices = useVmChoices(undefined);
+  const now = useVirtualNow();
   const [step, setStep] = useState<StepId>('name');
   const [form, setForm] = useState<VmssForm>(() => ({ ...NEW_FORM, name: 'New snapshot schedule', vms: vms ?? [] }));
   const [runNow, setRunNow] = useState(false);
@@ -97,12 +101,20 @@ export function NewVmssWizard({ vms, onClose }: { vms?: readonly string[]; onClo
           <dl className="grid grid-cols-[11rem_1fr] gap-y-1">
             <dt className="text-slate-600">Name:</dt>
             <dd className="m-0">{form.name.trim()}</dd>
+            {form.description.trim() !== '' && (
+              <>
+                <dt className="text-slate-600">Description:</dt>
+                <dd className="m-0">{form.description}</dd>
+              </>
+            )}
             <dt className="text-slate-600">VMs:</dt>
             <dd className="m-0">{names.length > 0 ? names.join(', ') : 'None'}</dd>
             <dt className="text-slate-600">Snapshot type:</dt>
             <dd className="m-0">{TYPE_LABELS[form.type]}</dd>
             <dt className="text-slate-600">Schedule:</dt>
             <dd className="m-0">{describeSchedule(form.frequency, scheduleOf(form))}</dd>
+            <dt className="text-slate-600">First scheduled run:</dt>
+            <dd className="m-0">{now === undefined ? '—' : formatDateTime(xenDateTime(nextRun(form.frequency, scheduleOf(form), now)))}</dd>
             <dt className="text-slate-600">Snapshots to keep:</dt>
             <dd className="m-0">{parseRetained(form.retained) ?? form.retained} per VM</dd>
           </dl>
