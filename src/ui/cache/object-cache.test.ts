@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBatch } from '../../xapi/event-loop';
-import { CHANGE_LOG_REVISIONS, MAX_HELD_FRAMES, ObjectCache } from './object-cache';
+import { CHANGE_LOG_CHANGES, CHANGE_LOG_REVISIONS, MAX_HELD_FRAMES, ObjectCache } from './object-cache';
 
 /** A cache whose frames run when the test says so. */
 function cacheWithFrames() {
@@ -113,5 +113,20 @@ describe('ObjectCache', () => {
     expect(cache.changesSince(before)).toBeUndefined();
     cache.clear();
     expect(cache.changesSince(before)).toBeUndefined();
+  });
+
+  it('keeps at most CHANGE_LOG_CHANGES changes in the log', () => {
+    const { cache, nextFrame } = cacheWithFrames();
+    cache.enqueue({ kind: 'initial', token: '0', events: [] });
+    nextFrame();
+    const start = cache.revision;
+    const big = (n: number): EventBatch => ({ kind: 'events', token: 'b', events: Array.from({ length: n }, (_, i) => ({ operation: 'mod' as const, class: 'VM', ref: `vm${String(i)}`, snapshot: { uuid: String(i) } })) });
+    const third = Math.ceil(CHANGE_LOG_CHANGES / 2.5);
+    for (let i = 0; i < 3; i++) {
+      cache.enqueue(big(third));
+      nextFrame();
+    }
+    expect(cache.changesSince(start)).toBeUndefined(); // the first batch fell out
+    expect(cache.changesSince(start + 1)).toHaveLength(2 * third);
   });
 });

@@ -22,11 +22,12 @@ export interface CacheChange {
 }
 
 /**
- * How many applied batches the change log reaches back (about two seconds of
- * frames). A reader further behind than this, or from before a resync,
- * is told to rebuild from scratch.
+ * How far the change log reaches back: at most this many applied batches
+ * (ten seconds of frames) and this many changes. A reader further behind,
+ * or from before a resync, is told to rebuild from scratch.
  */
-export const CHANGE_LOG_REVISIONS = 120;
+export const CHANGE_LOG_REVISIONS = 600;
+export const CHANGE_LOG_CHANGES = 20_000;
 
 /**
  * The most frames a hold may keep batches back (about half a second): a
@@ -58,6 +59,7 @@ export class ObjectCache {
   private changeLog: { readonly revision: number; readonly changes: readonly CacheChange[] }[] = [];
   /** The last revision that replaced everything (load, resync, clear): no change list reaches past it. */
   private resetRevision = 0;
+  private changesLogged = 0;
 
   constructor(private readonly schedule: FrameScheduler = browserFrames) {}
 
@@ -172,10 +174,14 @@ export class ObjectCache {
     if (reset) {
       this.resetRevision = this.revision;
       this.changeLog = [];
+      this.changesLogged = 0;
       return;
     }
     this.changeLog.push({ revision: this.revision, changes });
-    if (this.changeLog.length > CHANGE_LOG_REVISIONS) this.changeLog.shift();
+    this.changesLogged += changes.length;
+    while (this.changeLog.length > CHANGE_LOG_REVISIONS || (this.changesLogged > CHANGE_LOG_CHANGES && this.changeLog.length > 1)) {
+      this.changesLogged -= this.changeLog.shift()?.changes.length ?? 0;
+    }
   }
 
   clear(): void {

@@ -12,11 +12,13 @@ import { Toasts } from '../notifications/toasts';
 import { NotificationsView } from '../notifications/notifications-view';
 import { useUi } from '../state/ui-store';
 import { useHashSync } from '../state/use-hash-sync';
+import { useWarmPoolSearch } from '../tabs/search/warm-search';
 
 export function ConsoleLayout() {
   const view = useUi((s) => s.place.view);
   useConnectionsPoll(); // which pools the console has added, and their members
   useHashSync(); // the URL hash follows the place, and the place the hash
+  useWarmPoolSearch(); // the large world's Search grid is built in idle time, not when the tab opens
   return (
     <div className="flex h-screen flex-col bg-slate-100 text-sm text-slate-900">
       <header className="shrink-0 border-b border-slate-300 bg-white">

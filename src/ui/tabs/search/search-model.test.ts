@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { labCache } from '../tab-fixture';
 import { nextSort, queryRows, type GridQuery } from './search-model';
 import { buildSearchRows, type SearchRow } from './search-rows';
-import { makeSearchSelector } from './search-source';
+import { makeSearchSelector } from './incremental-rows';
 
 const base: GridQuery = { text: '', types: 'servers-and-vms', showDefaultTemplates: false, sort: undefined, now: undefined };
 

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
 import { shallowEqualArrays, useCacheSelector, useObject } from '../../cache/use-cache';
 import { ObjectIcon } from '../../format/object-icon';
+import { useLab } from '../../lab/lab-context';
 import { useUi, type ChosenGroup } from '../../state/ui-store';
 import type { FocusedObject } from '../object-kind';
 import { useVirtualNow } from '../use-virtual-time';
@@ -21,7 +22,8 @@ const ROW_HEIGHT = 24;
 /** The Search page of an object (the pool, a server) or of a group chosen in the tree. */
 export function SearchTab({ focus, group }: { focus: FocusedObject; group?: ChosenGroup | undefined }) {
   const hostRef = focus.kind === 'host' ? focus.ref : undefined;
-  const source = useMemo(() => searchSourceFor(scopeOf(hostRef, group)), [hostRef, group]);
+  const { cache } = useLab();
+  const source = useMemo(() => searchSourceFor(cache, scopeOf(hostRef, group)), [cache, hostRef, group]);
   const rows = useCacheSelector(source.select, shallowEqualArrays);
   const { text, types: chosenTypes, columns: chosen, sort } = useSearchGrid();
   // A group is its own filter: all its objects, whatever their type.

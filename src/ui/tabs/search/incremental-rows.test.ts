@@ -3,7 +3,10 @@ import type { ObjectCache } from '../../cache/object-cache';
 import { labCache } from '../tab-fixture';
 import { queryRows, type GridQuery } from './search-model';
 import { buildSearchRows, type SearchRow, type SearchScope } from './search-rows';
-import { makeGridQuery, makeSearchSelector } from './search-source';
+import { makeGridQuery } from './grid-query';
+import { IncrementalSearchRows, makeSearchSelector } from './incremental-rows';
+import { poolSearchSource } from './search-source';
+import { warmPoolSearch, type IdleScheduler } from './warm-search';
 
 const base: GridQuery = { text: '', types: 'all', showDefaultTemplates: true, sort: undefined, now: undefined };
 
@@ -149,5 +152,73 @@ describe('the grid query memo', () => {
     change(cache, [mod(cache, 'VM_metrics', 'vmm', { memory_actual: 1 })]);
     const sorted = query(select(cache), q);
     expect(sorted.map((r) => r.name)).toEqual(queryRows(select(cache), q).map((r) => r.name));
+  });
+});
+
+describe('building the rows ahead in slices', () => {
+  /** A time budget that allows `n` rows per slice. */
+  const rowsPerSlice = (n: number) => {
+    let left = n;
+    return () => left--;
+  };
+
+  it('builds a few rows per slice, then catches up with what changed meanwhile', () => {
+    const cache = labCache();
+    const rows = new IncrementalSearchRows({ kind: 'all' });
+    let slices = 0;
+    while (!rows.warm(cache, rowsPerSlice(3))) {
+      slices++;
+      // The pool goes on changing between slices.
+      if (slices === 1) change(cache, [mod(cache, 'VM', 'web', { name_label: 'web-renamed' })]);
+      if (slices === 2) change(cache, [{ operation: 'del', class: 'VM', ref: 'vm10' }, mod(cache, 'host', 'h1', { name_label: 'r750-a' })]);
+    }
+    expect(slices).toBeGreaterThan(2);
+    const got = rows.select(cache);
+    expectFresh(cache, { kind: 'all' }, got);
+    expect(byRef(got).get('web')?.name).toBe('web-renamed');
+    expect(rows.warm(cache, rowsPerSlice(1))).toBe(true); // already built
+  });
+
+  it('gives the rows at once when asked before the slices are done', () => {
+    const cache = labCache();
+    const rows = new IncrementalSearchRows({ kind: 'all' });
+    expect(rows.warm(cache, rowsPerSlice(2))).toBe(false);
+    change(cache, [mod(cache, 'VM', 'game', { name_label: 'game-02' })]);
+    const got = rows.select(cache);
+    expectFresh(cache, { kind: 'all' }, got);
+  });
+});
+
+describe('warmPoolSearch', () => {
+  it('builds the pool source in idle slices, keeps it current, and the Search tab finds it ready', () => {
+    const cache = labCache();
+    let queued: ((timeLeft: () => number) => void)[] = [];
+    const idle: IdleScheduler = (work) => {
+      queued.push(work);
+      return () => {
+        queued = queued.filter((w) => w !== work);
+      };
+    };
+    const runIdle = () => {
+      const due = queued;
+      queued = [];
+      let left = 4;
+      for (const w of due) w(() => left--);
+    };
+    const stop = warmPoolSearch(cache, idle);
+    for (let i = 0; i < 20 && queued.length > 0; i++) runIdle();
+    expect(queued).toHaveLength(0);
+    const source = poolSearchSource(cache);
+    const ready = source.select(cache);
+    expectFresh(cache, { kind: 'all' }, ready);
+    // A batch is applied in idle time: the selector then has nothing left to do.
+    change(cache, [mod(cache, 'VM', 'web', { name_label: 'web-02' })]);
+    expect(queued).toHaveLength(1);
+    runIdle();
+    const after = source.select(cache);
+    expect(byRef(after).get('web')?.name).toBe('web-02');
+    stop();
+    change(cache, [mod(cache, 'VM', 'web', { name_label: 'web-03' })]);
+    expect(queued).toHaveLength(0);
   });
 });
