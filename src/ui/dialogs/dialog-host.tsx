@@ -21,6 +21,8 @@ import { VmssListDialog } from './vmss-list-dialog';
 import { VmssPropertiesDialog } from './vmss-properties-dialog';
 import { NewVmssWizard } from '../wizards/new-vmss/new-vmss-wizard';
 import { NewPoolDialog } from '../pools/new-pool-dialog';
+import { WlbConnectDialog } from './wlb-connect-dialog';
+import { WlbSettingsDialog } from './wlb-settings-dialog';
 
 export function DialogHost() {
   const dialog = useUi((s) => s.dialog);
@@ -68,5 +70,9 @@ export function DialogHost() {
       return <VmssPropertiesDialog key={dialog.ref} vmssRef={dialog.ref} onClose={() => useUi.getState().openDialog({ kind: 'vmss-list' })} />;
     case 'new-pool':
       return <NewPoolDialog onClose={close} />;
+    case 'wlb-connect':
+      return <WlbConnectDialog poolRef={dialog.pool} onClose={close} />;
+    case 'wlb-settings':
+      return <WlbSettingsDialog poolRef={dialog.pool} onClose={close} />;
   }
 }

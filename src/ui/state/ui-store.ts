@@ -38,7 +38,8 @@ export type Dialog =
   /** From the schedule list (back to it on close), or for VMs chosen in the VM menu. */
   | { readonly kind: 'new-vmss'; readonly vms?: readonly string[]; readonly fromList?: boolean }
   | { readonly kind: 'vmss-properties'; readonly ref: string }
-  | { readonly kind: 'new-pool' };
+  | { readonly kind: 'new-pool' }
+  | { readonly kind: 'wlb-connect' | 'wlb-settings'; readonly pool: string };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):

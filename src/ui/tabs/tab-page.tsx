@@ -13,6 +13,7 @@ import { SearchTab } from './search/search-tab';
 import { SnapshotsTab } from './snapshots/snapshots-tab';
 import { StorageTab } from './storage/storage-tab';
 import type { TabId } from './tab-pages';
+import { WlbTab } from './wlb/wlb-tab';
 
 /** Memoized: the console re-renders around it (header, tab strip) without touching the page. */
 export const TabPage = memo(function TabPage({ tab, focus }: { tab: TabId; focus: FocusedObject }) {
@@ -33,6 +34,8 @@ export const TabPage = memo(function TabPage({ tab, focus }: { tab: TabId; focus
       return <PerformanceTab objectRef={focus.ref ?? ''} />;
     case 'ha':
       return <HaTab poolRef={focus.ref ?? ''} />;
+    case 'wlb':
+      return <WlbTab poolRef={focus.ref ?? ''} />;
     case 'snapshots':
       return <SnapshotsTab vmRef={focus.ref ?? ''} />;
     case 'migration':

@@ -5,7 +5,7 @@
 // host that is down).
 import type { ObjectKind } from './object-kind';
 
-export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'snapshots' | 'migration' | 'ha' | 'search';
+export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'snapshots' | 'migration' | 'ha' | 'wlb' | 'search';
 
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   home: 'Home',
@@ -18,6 +18,7 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   snapshots: 'Snapshots',
   migration: 'Migration',
   ha: 'HA',
+  wlb: 'WLB',
   search: 'Search',
 };
 
@@ -30,7 +31,7 @@ export function tabsFor(kind: ObjectKind, live = true): readonly TabId[] {
     case 'root':
       return ['home', 'search'];
     case 'pool':
-      return ['general', 'memory', 'storage', 'networking', 'ha', 'search'];
+      return ['general', 'memory', 'storage', 'networking', 'ha', 'wlb', 'search'];
     case 'host':
       return live ? ['general', 'memory', 'storage', 'networking', 'nics', 'performance', 'search'] : ['general', 'storage', 'networking', 'search'];
     case 'vm':

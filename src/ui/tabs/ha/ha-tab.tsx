@@ -7,11 +7,9 @@ import type { ObjectCache } from '../../cache/object-cache';
 import { shallowEqualArrays, useCacheSelector, useObject } from '../../cache/use-cache';
 import { useUi } from '../../state/ui-store';
 import { None, Properties, Row, Section } from '../common/section';
+import { PAGE_BUTTON } from '../tab-styles';
 import { heartbeatSr, hostHeartbeats, type HostHeartbeat } from './ha-model';
 import { VmPriorityTable, type PriorityRow } from './vm-priority-table';
-
-const BUTTON =
-  'rounded-sm border border-slate-400 bg-gradient-to-b from-white to-slate-100 px-3 py-1 text-[13px] text-slate-900 hover:to-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:text-slate-400';
 
 function Beat({ ok }: { ok: boolean }) {
   return ok ? <span className="text-green-700">Connected</span> : <span className="font-semibold text-red-700">Failed</span>;
@@ -61,7 +59,7 @@ export function HaTab({ poolRef }: { poolRef: string }) {
           With HA, the servers of the pool watch each other through heartbeats on the management network and on a shared storage repository. When a server fails, the
           protected VMs it ran are restarted on the others, and a server that loses its heartbeats fences itself so that no VM ever runs twice.
         </p>
-        <button type="button" className={BUTTON} onClick={() => openDialog({ kind: 'configure-ha', pool: poolRef })}>
+        <button type="button" className={PAGE_BUTTON} onClick={() => openDialog({ kind: 'configure-ha', pool: poolRef })}>
           Configure HA…
         </button>
       </div>
@@ -71,10 +69,10 @@ export function HaTab({ poolRef }: { poolRef: string }) {
   return (
     <div className="max-w-4xl">
       <div className="mb-2 flex gap-2">
-        <button type="button" className={BUTTON} onClick={() => openDialog({ kind: 'configure-ha', pool: poolRef })}>
+        <button type="button" className={PAGE_BUTTON} onClick={() => openDialog({ kind: 'configure-ha', pool: poolRef })}>
           Configure HA…
         </button>
-        <button type="button" className={BUTTON} onClick={() => openDialog({ kind: 'disable-ha', pool: poolRef })}>
+        <button type="button" className={PAGE_BUTTON} onClick={() => openDialog({ kind: 'disable-ha', pool: poolRef })}>
           Disable HA
         </button>
       </div>
