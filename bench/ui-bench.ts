@@ -14,17 +14,25 @@
 //     of 50 ms or more) and requestAnimationFrame frame times;
 //  3. prints a table against the targets (no long task over 50 ms after load,
 //     frame time p95 ≤ 16.7 ms), then the long tasks by what the bench was
-//     doing when each began (idle, scrolling, a tab, selecting an item).
+//     doing when each began (idle, scrolling, a tab, selecting an item);
+//  4. opens the Performance tab of the busiest server with 8 graphs (its 4
+//     defaults and 4 added with New Graph; ui-bench-performance.ts) and
+//     prints the long-task and frame figures for BENCH_PERF_SECONDS
+//     (default 20) while the graphs update at 10×, the pointer moves across
+//     them and they scroll.
 //
 // Options (environment): CHROMIUM_PATH (default /usr/bin/chromium),
-// BENCH_SECONDS, BENCH_DIST (serve this build instead of building one),
-// BENCH_HEADED=1 (show the browser).
+// BENCH_SECONDS, BENCH_PERF_SECONDS, BENCH_DIST (serve this build instead of
+// building one), BENCH_HEADED=1 (show the browser), BENCH_SCREENSHOTS=<dir>
+// (save a picture of the 8 graphs there).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { byActivity as byActivityOf, table as tableOf, timingRows, type Recorded as WindowRecord, type Row } from './ui-bench-figures';
+import { exerciseGraphs, graphFigures, openBusyHostGraphs } from './ui-bench-performance';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
 const IDLE_SECONDS = 5;
@@ -369,6 +377,7 @@ async function main(): Promise<void> {
     );
     if (during.length > 0) process.stdout.write(`\nLong tasks after load, by what the bench was doing:\n${byActivity(rec, during).join('\n')}\n`);
     if (tasks.some((t) => t.cpuMs >= 25)) process.stdout.write(`\nTasks of 25 ms thread CPU time or more, by what the bench was doing:\n${cpuByActivity(tasks).join('\n')}\n`);
+    await performancePhase(page, url, errors);
     if (errors.length > 0) process.stdout.write(`\nPage errors:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
     await context.close();
   } finally {
@@ -376,6 +385,35 @@ async function main(): Promise<void> {
     if (server !== undefined) stop(server);
     if (dist.temporary) rmSync(dist.dir, { recursive: true, force: true });
   }
+}
+
+/** Phase 4: the busiest server's Performance tab with 8 graphs at 10× (ui-bench-performance.ts). */
+async function performancePhase(page: Page, url: string, errors: readonly string[]): Promise<void> {
+  const seconds = Number(process.env['BENCH_PERF_SECONDS'] ?? 20);
+  log("opening the busiest server's Performance tab with 8 graphs …");
+  const host = await openBusyHostGraphs(page, `${url}?world=large&speed=10#/home`);
+  await page.evaluate('window.__bench.start()');
+  log(`watching, hovering and scrolling the graphs for ${String(IDLE_SECONDS)} + ${String(seconds)} s …`);
+  const counts = await exerciseGraphs(page, seconds, IDLE_SECONDS);
+  await page.evaluate('window.__bench.stop()');
+  const rec = (await page.evaluate('window.__bench')) as WindowRecord;
+  const graphs = await graphFigures(page);
+  const shots = process.env['BENCH_SCREENSHOTS'];
+  if (shots !== undefined && shots !== '') await page.screenshot({ path: join(shots, 'ui-bench-performance-8-graphs.png') });
+  const figures = timingRows(rec);
+  const rows: Row[] = [
+    ['Figure', 'Value', 'Target', ''],
+    ['server (CPU on the overview when chosen / VMs on it)', `${host.name} (${String(host.cpu)} % / ${String(host.vms)})`, '', ''],
+    ['graphs / legend lines / most points in a graph', `${String(graphs.graphs)} / ${String(graphs.lines)} / ${String(graphs.points)}`, '8 graphs', ''],
+    ...figures.rows,
+    ['pointer moves / wheel steps', `${String(counts.hovers)} / ${String(counts.scrolls)}`, '', ''],
+    ['page errors (whole run)', String(errors.length), '0', ''],
+  ];
+  process.stdout.write(
+    `\nPerformance tab of a busy server, 8 graphs, 10-minute zoom (5-s rows, new rows every wall second at 10×): ` +
+      `${String(IDLE_SECONDS)} s watching + ${String(seconds)} s of hovering and scrolling; load average ${loadNow()} at the end.\n\n${tableOf(rows)}\n`,
+  );
+  if (figures.during.length > 0) process.stdout.write(`\nLong tasks on the Performance tab, by what the bench was doing:\n${byActivityOf(rec, figures.during).join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -57,6 +57,7 @@ describe('rrdUpdatesPath', () => {
       `/rrd_updates?session_id=OpaqueRef%3As&start=-600&interval=60&cf=AVERAGE&host=true&vm_uuid=${VM}&vm_uuid=x&host_uuid=${HOST}&max_points=300&json=true`,
     );
     expect(rrdUpdatesPath('s', { start: 5.7, json: false })).toBe('/rrd_updates?session_id=s&start=5');
+    expect(rrdUpdatesPath('s', { start: -60, dataSources: ['cpu_avg', 'cpu_usage'] })).toBe('/rrd_updates?session_id=s&start=-60&ds=cpu_avg&ds=cpu_usage&json=true');
   });
 });
 

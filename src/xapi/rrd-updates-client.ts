@@ -34,6 +34,8 @@ export interface RrdUpdatesRequest {
   readonly hostUuid?: string;
   /** XenLab extension: merge rows so that at most this many remain (charts). */
   readonly maxPoints?: number;
+  /** XenLab extension: only these data sources (a real xapi sends them all). */
+  readonly dataSources?: readonly string[];
   /** Ask for JSON (default true; false: xapi's default XML). */
   readonly json?: boolean;
 }
@@ -90,6 +92,7 @@ export function rrdUpdatesPath(session: string, request: RrdUpdatesRequest): str
   for (const uuid of request.vmUuids ?? []) q.push(`vm_uuid=${encodeURIComponent(uuid)}`);
   if (request.hostUuid !== undefined) q.push(`host_uuid=${encodeURIComponent(request.hostUuid)}`);
   if (request.maxPoints !== undefined) q.push(`max_points=${Math.trunc(request.maxPoints)}`);
+  for (const ds of request.dataSources ?? []) q.push(`ds=${encodeURIComponent(ds)}`);
   if (request.json !== false) q.push('json=true');
   return `/rrd_updates?${q.join('&')}`;
 }

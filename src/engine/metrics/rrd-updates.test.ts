@@ -121,6 +121,21 @@ describe('the document', () => {
     expect(vms.sort()).toEqual(resident.sort());
   });
 
+  it('keeps only the data sources named by ds (XenLab), in the same order, over HTTP too', () => {
+    const all = rrdUpdates(l.engine, { start: -30, interval: 5, cf: 'AVERAGE', host: true });
+    // The hand sampler: hosts report loadavg, VMs memory.
+    const some = rrdUpdates(l.engine, { start: -30, interval: 5, cf: 'AVERAGE', host: true, dataSources: ['loadavg', 'memory'] });
+    expect(some.legend).toEqual(all.legend.filter((e) => e.endsWith(':loadavg') || e.endsWith(':memory')));
+    expect(some.legend.filter((e) => e.includes(':host:'))).toHaveLength(3);
+    expect(some.legend.filter((e) => e.includes(':vm:'))).toHaveLength(9);
+    expect(some.rows.map((r) => r.t)).toEqual(all.rows.map((r) => r.t));
+    const j = all.legend.indexOf(some.legend[0]!);
+    expect(some.rows[0]!.values[0]).toBe(all.rows[0]!.values[j]);
+    const answer = answerRrdUpdates(l.engine, `session_id=${encodeURIComponent(l.session)}&start=-30&interval=5&cf=AVERAGE&host=true&ds=loadavg&ds=memory&json=true`);
+    expect(answer.status).toBe(200);
+    expect((JSON.parse(answer.body) as { meta: { legend: string[] } }).meta.legend).toEqual(some.legend);
+  });
+
   it('merges rows for max_points, consolidating each function as its archive does', () => {
     const u = rrdUpdates(l.engine, { start: last - 86400 * 2, interval: 3600, host: true, hostUuid, vmUuids: [], maxPoints: 10 });
     expect(u.rows.length).toBeLessThanOrEqual(10);

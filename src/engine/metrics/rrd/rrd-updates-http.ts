@@ -170,6 +170,7 @@ export function answerRrdUpdates(engine: Engine, search: string, facts: HttpRequ
   if (cfText === 'LAST') return internalError('Rrd.No_RRA_Available'); // xapi knows LAST; its RRDs keep none
   const intervalText = first('interval');
   const vmUuids = query.filter(([k]) => k === 'vm_uuid').map(([, v]) => v);
+  const dataSources = query.filter(([k]) => k === 'ds').map(([, v]) => v);
   const maxPoints = Number(first('max_points'));
   const q: RrdUpdatesQuery = {
     start: Number(startText),
@@ -179,6 +180,7 @@ export function answerRrdUpdates(engine: Engine, search: string, facts: HttpRequ
     vmUuids: vmUuids.length > 0 ? vmUuids : undefined,
     hostUuid: first('host_uuid'),
     maxPoints: Number.isInteger(maxPoints) && maxPoints > 0 ? maxPoints : undefined,
+    dataSources: dataSources.length > 0 ? dataSources : undefined,
   };
   const json = clientPrefersJson(facts.accept, first('json') !== undefined);
   let body: string;

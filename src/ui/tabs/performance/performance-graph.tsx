@@ -1,7 +1,9 @@
 // One graph of the Performance tab, as XenCenter lays it out (DataPlot with
 // its DataKey beside it): the plot on the left, the legend on the right with
 // a check box per line to show or hide it and its value (the newest, or the
-// one under the pointer). uPlot draws it on a canvas; the canvas is an image
+// one under the pointer). Hovering the plot also shows a tooltip by the
+// pointer: the time, and the nearest line's name and value with its unit.
+// uPlot draws it on a canvas; the canvas is an image
 // named after the graph, described by its figures, and a table (for screen
 // readers) gives each line's current, minimum, maximum and average over the
 // range shown.
@@ -39,13 +41,14 @@ export function PerformanceGraph({ graph, series, from, to, zoom, names, selecte
   const id = useId();
   const model = useMemo(() => graphModel(graph, series, names), [graph, series, names]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const [cursor, setCursor] = useState<number | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const cursor = hover?.index ?? null;
   const title = graph.name === '' ? 'Performance Graph' : graph.name;
   const range = `last ${zoom.label.toLowerCase()}`;
 
   // The plot is rebuilt only when its lines or axes change, not when rows arrive.
   const shape = model.lines.map((l) => `${l.kind}\t${l.color}\t${l.label}`).join('\n') + `\n${model.axes.map((a) => a.kind).join(',')}`;
-  const options = useMemo(() => plotOptions(shape, zoom.id, setCursor), [shape, zoom.id]);
+  const options = useMemo(() => plotOptions(shape, zoom.id, setHover), [shape, zoom.id]);
   const data = useMemo<uPlot.AlignedData>(() => [model.times as number[], ...(model.columns as (number | null)[][])], [model]);
   const scales = useMemo(() => scaleLimits(model, from, to), [model, from, to]);
   const hiddenIndexes = useMemo(() => new Set(model.lines.flatMap((l, i) => (hidden.has(l.source) ? [i + 1] : []))), [model.lines, hidden]);
@@ -71,6 +74,7 @@ export function PerformanceGraph({ graph, series, from, to, zoom, names, selecte
       <div className="flex gap-3">
         <div role="img" aria-label={`${title}, ${range}`} aria-description={summary(model.lines)} data-points={knownPoints(model.lines)} className="relative min-w-0 flex-1">
           <UPlotChart options={options} data={data} height={HEIGHT} scales={scales} hidden={hiddenIndexes} />
+          {hover !== null && at !== undefined && <HoverTip hover={hover} at={at} line={model.lines[hover.line]} value={model.columns[hover.line]?.[hover.index]} />}
           {!model.hasData && (
             <p className="pointer-events-none absolute inset-0 m-0 flex items-center justify-center text-[13px] text-slate-500">{loading ? 'Loading Data...' : 'no data'}</p>
           )}
@@ -98,7 +102,7 @@ function scaleLimits(model: GraphModel, from: number, to: number): ScaleLimits {
  * kind, colour, label; then the axes' kinds). Ticks follow the scale's
  * limits: round times for the zoom, XenCenter-like steps for each kind.
  */
-function plotOptions(shape: string, zoom: ZoomId, onCursor: (index: number | null) => void): Omit<uPlot.Options, 'width' | 'height'> {
+function plotOptions(shape: string, zoom: ZoomId, onHover: (hover: Hover | null) => void): Omit<uPlot.Options, 'width' | 'height'> {
   const rows = shape.split('\n');
   const kinds = (rows.pop() ?? '').split(',').filter((k) => k !== '') as ValueKind[];
   const lines = rows.filter((r) => r !== '').map((r) => r.split('\t') as [ValueKind, string, string]);
@@ -124,8 +128,51 @@ function plotOptions(shape: string, zoom: ZoomId, onCursor: (index: number | nul
       ),
     ],
     series: [{}, ...lines.map(([kind, color, label]): uPlot.Series => ({ label, scale: kind, stroke: color, width: 1.5, spanGaps: false, points: { show: false } }))],
-    hooks: { setCursor: [(u) => onCursor(u.cursor.idx ?? null)] },
+    hooks: { setCursor: [(u) => onHover(hoverOf(u))] },
   };
+}
+
+/** Where the pointer is over the plot: the row under it, and the line drawn nearest to it. */
+interface Hover {
+  readonly index: number;
+  /** 0-based line; −1 when no line has a value in that row. */
+  readonly line: number;
+  /** Pointer position in CSS pixels from the plot's box. */
+  readonly x: number;
+  readonly y: number;
+  /** Whether the tip goes left of the pointer (near the right edge). */
+  readonly flip: boolean;
+}
+
+function hoverOf(u: uPlot): Hover | null {
+  const { idx, left, top } = u.cursor;
+  if (idx === null || idx === undefined || left === undefined || top === undefined || left < 0 || top < 0) return null;
+  let line = -1;
+  let distance = Infinity;
+  for (let s = 1; s < u.series.length; s++) {
+    const series = u.series[s];
+    const value = u.data[s]?.[idx];
+    if (series?.show !== true || value === null || value === undefined) continue;
+    const d = Math.abs(u.valToPos(value, series.scale ?? 'y') - top);
+    if (d < distance) [distance, line] = [d, s - 1];
+  }
+  const over = u.over;
+  return { index: idx, line, x: over.offsetLeft + left, y: over.offsetTop + top, flip: left > over.clientWidth * 0.6 };
+}
+
+function HoverTip({ hover, at, line, value }: { hover: Hover; at: number; line: GraphLine | undefined; value: number | null | undefined }) {
+  const style = { top: Math.max(0, hover.y - 36), ...(hover.flip ? { right: `calc(100% - ${String(hover.x - 10)}px)` } : { left: hover.x + 10 }) };
+  return (
+    <div aria-hidden="true" className="pointer-events-none absolute z-10 rounded-sm border border-slate-400 bg-white/95 px-1.5 py-0.5 text-[11px] whitespace-nowrap shadow-sm" style={style}>
+      <div className="text-slate-500">{pointTime(at)}</div>
+      {line !== undefined && value !== null && value !== undefined && (
+        <div className="flex items-center gap-1 text-slate-900">
+          <span className="inline-block h-0.5 w-3" style={{ backgroundColor: line.color }} />
+          {line.label}: <span className="tabular-nums">{formatValue(line.kind, value)}</span>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** Five even steps, for kinds without XenCenter-like ticks of their own. */
