@@ -53,10 +53,11 @@ const READ_GRAPHS = `(() => {
 })()`;
 
 /** The busiest server on the Home page's pool overview (highest CPU, then most VMs). */
-async function busiestHost(page: Page): Promise<BusyHost> {
-  // The XenLab root's Home tab, by its deep link (the tree is virtualized and scrolled away).
-  await page.evaluate("location.hash = '#/home'");
-  await page.getByRole('tab', { name: 'Home', selected: true }).waitFor({ timeout: 30_000 });
+async function busiestHost(page: Page, homeUrl: string): Promise<BusyHost> {
+  // The XenLab root's Home tab by its deep link, in a fresh page load (the
+  // lab resumes from the browser's copy; the in-page recorder starts over).
+  await page.goto(homeUrl);
+  await page.getByRole('tab', { name: 'Home', selected: true }).waitFor({ timeout: 180_000 });
   const meter = page.getByRole('table', { name: 'CPU and memory use of each server' }).getByRole('meter').first();
   await meter.waitFor({ state: 'visible', timeout: 60_000 });
   for (let i = 0; i < 120 && (await meter.getAttribute('aria-valuenow')) === null; i++) await page.waitForTimeout(500);
@@ -78,8 +79,8 @@ async function addGraph(page: Page, name: string, sources: readonly RegExp[]): P
 }
 
 /** Open the busiest server's Performance tab with 8 graphs; returns once every graph has drawn. */
-export async function openBusyHostGraphs(page: Page): Promise<BusyHost> {
-  const host = await busiestHost(page);
+export async function openBusyHostGraphs(page: Page, homeUrl: string): Promise<BusyHost> {
+  const host = await busiestHost(page, homeUrl);
   await page.getByRole('table', { name: 'CPU and memory use of each server' }).getByRole('button', { name: host.name, exact: true }).click();
   await page.getByRole('tab', { name: 'Performance' }).click();
   const panel = page.getByRole('tabpanel');

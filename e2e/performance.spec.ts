@@ -45,6 +45,15 @@ test('a running VM\'s CPU graph fills in as virtual time runs, and Zoom reads an
   await expect(cpu.locator('canvas')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/performance-vm-10m.png` });
 
+  // Hovering the plot: a tooltip with the time and the nearest line's value and unit.
+  const canvasBox = await cpu.locator('canvas').first().boundingBox();
+  if (canvasBox === null) throw new Error('the CPU plot has no box');
+  await page.mouse.move(canvasBox.x + canvasBox.width * 0.9, canvasBox.y + canvasBox.height * 0.7);
+  await expect(cpu.getByText(/^CPU \d+: \d+(\.\d)?%$/)).toBeVisible();
+  await expect(cpu.getByText(/ UTC$/)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/performance-vm-tooltip.png` });
+  await page.mouse.move(0, 0);
+
   // The legend hides and shows a line.
   const legend = panel.getByRole('list', { name: 'CPU Performance legend' });
   await legend.getByRole('checkbox', { name: 'CPU 0' }).uncheck();

@@ -18,7 +18,8 @@
 //
 // Factors (host CPU per unit of native work), and where they come from:
 //  - compute (user-mode arithmetic) costs the same in every mode: Barham et
-//    al., SOSP 2003 (SPEC INT2000 within a few % of native under Xen) and
+//    al., SOSP 2003 (SPEC INT2000 within a few % of native under Xen; XENAPI.md
+//    quotes its Linux build at 3 % and SPEC WEB99 within 1 %) and
 //    the Xen Orchestra benchmark below (OpenSSL: "a draw" between PV and PVHVM).
 //  - kernel work (syscalls, page faults, context switches, interrupts):
 //      * PV 1.55. On x86-64 a PV kernel runs in ring 3 and every syscall and
@@ -26,10 +27,13 @@
 //        Barham et al. measured for 32-bit PV (Linux build only 3 % over
 //        native). Calibrated to the Xen Orchestra blog "PV vs PVHVM on next
 //        XenServer" (Xen 4.6, Haswell): PVHVM beat PV by 4 % (PHP), 6 %
-//        (7-Zip), 16 % (kernel build) and 41 % (Apache static pages). With
-//        a kernel share of 0.3 a kernel build then costs 16 % more on PV than
-//        on PVHVM, and a typical mixed workload (kernel share 0.2) runs at
-//        about 90 % of native, the figure the course notes quote for PV.
+//        (7-Zip), 16 % (kernel build) and 41 % (Apache static pages), and
+//        OpenSSL was "a draw" (re-read 2026-11; XENAPI.md "Virtualization
+//        modes" quotes the same +4…+41 %). With a kernel share of 0.3 a
+//        kernel build then costs 15 % more on PV than on PVHVM
+//        (1.165 / 1.015; the blog: 16 %), and a typical mixed workload
+//        (kernel share 0.2) runs at 1 / 1.11 = 90 % of native, the figure
+//        the course notes (NOTES.md #9) quote for PV.
 //      * PVH 1.04, PVHVM 1.05: hardware paging makes TLB misses dearer
 //        (two-dimensional page walks) but syscalls stay native; PVHVM keeps
 //        an emulated platform (timers, interrupt controller) besides.
