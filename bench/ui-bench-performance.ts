@@ -13,7 +13,7 @@ import { mark } from './ui-bench-figures';
 
 /** Graphs added on top of the host's 4 defaults, each with two of its data sources (legend names). */
 const EXTRA_GRAPHS: readonly { readonly name: string; readonly sources: readonly RegExp[] }[] = [
-  { name: 'Average CPU and Host Load', sources: [/^Average CPU/, /^Host Load/] },
+  { name: 'Average CPU and Control Domain Load', sources: [/^Average CPU/, /^Control Domain Load/] },
   { name: 'Total NIC Traffic', sources: [/^Total NIC Send/, /^Total NIC Receive/] },
   { name: 'Running vCPUs and Domains', sources: [/^Running vCPUs/, /^Running Domains/] },
   { name: 'Reclaimed Memory', sources: [/^Reclaimed Memory/, /^Potential Reclaimed Memory/] },
