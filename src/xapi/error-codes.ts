@@ -125,6 +125,7 @@ export const ERROR_PARAMS = {
   // VMs
   VM_BAD_POWER_STATE: ['vm', 'expected', 'actual'],
   VM_IS_TEMPLATE: ['vm'],
+  VM_IS_SNAPSHOT: ['vm', 'operation'],
   VM_IS_PROTECTED: ['vm'],
   VM_CANNOT_DELETE_DEFAULT_TEMPLATE: ['vm'],
   VM_REQUIRES_SR: ['vm', 'sr'],

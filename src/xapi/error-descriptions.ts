@@ -125,6 +125,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   // VMs
   VM_BAD_POWER_STATE: 'The VM is in the wrong power state for this operation (for example, starting a VM that is already running).',
   VM_IS_TEMPLATE: 'Templates cannot do this; create a VM from the template first.',
+  VM_IS_SNAPSHOT: 'Snapshots cannot do this; create a VM from the snapshot first (or revert the VM to it).',
   VM_IS_PROTECTED: 'The VM is protected by High Availability, which prevents this.',
   VM_CANNOT_DELETE_DEFAULT_TEMPLATE: 'The built-in templates cannot be deleted.',
   VM_REQUIRES_SR: 'The chosen server cannot reach a storage repository that holds one of the VM\'s disks.',
@@ -135,7 +136,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   VM_REQUIRES_IOMMU: 'The chosen server does not have I/O virtualization (IOMMU/VT-d) turned on, which the VM needs.',
   VM_MIGRATE_FAILED: 'Moving the VM to the other server failed; the message explains why.',
   VM_MIGRATE_CONTACT_REMOTE_SERVICE_FAILED: 'The destination server\'s migration service could not be reached.',
-  VM_HAS_TOO_MANY_SNAPSHOTS: 'This kind of migration does not work for a VM with more than one snapshot.',
+  VM_HAS_TOO_MANY_SNAPSHOTS: 'The VM has too many snapshots: a disk\'s chain of snapshots is at its limit (30), or this kind of migration allows only one. Delete some snapshots first.',
   VM_MISSING_PV_DRIVERS: 'This needs the guest tools (PV drivers), which are not installed or not running in the VM.',
   VM_OLD_PV_DRIVERS: 'The VM\'s guest tools (PV drivers) are too old for this; update them.',
   VM_LACKS_FEATURE: 'The VM does not support the feature this operation needs.',

@@ -38,6 +38,20 @@ export const OPERATION_STATES: Readonly<Record<string, readonly PowerState[]>> =
   changing_VCPUs_live: [R],
 };
 
+/**
+ * The power states `op` needs on this VM: a snapshot's clone and copy also
+ * work from Suspended (a checkpoint), as xapi_vm_lifecycle's
+ * allowed_power_states says.
+ */
+export function operationStates(op: string, isSnapshot: boolean): readonly PowerState[] | undefined {
+  const states = OPERATION_STATES[op];
+  if (states !== undefined && isSnapshot && (op === 'clone' || op === 'copy')) return [...states, S];
+  return states;
+}
+
+/** What a snapshot allows (xapi's check_snapshot: VM_IS_SNAPSHOT for the rest); the template list does not apply to it. */
+export const SNAPSHOT_OPERATIONS: ReadonlySet<string> = new Set(['revert', 'clone', 'copy', 'export', 'destroy', 'hard_shutdown']);
+
 /** Operations a template allows (VM_IS_TEMPLATE for the rest). */
 export const TEMPLATE_OPERATIONS: ReadonlySet<string> = new Set([
   'clone',

@@ -19,7 +19,9 @@ export type IconName =
   | 'server'
   | 'new-vm'
   | 'copy'
-  | 'template';
+  | 'template'
+  | 'snapshot'
+  | 'revert';
 
 const PATHS: Readonly<Record<IconName, ReactElement>> = {
   start: (
@@ -119,6 +121,21 @@ const PATHS: Readonly<Record<IconName, ReactElement>> = {
     <>
       <rect x="2.5" y="2" width="11" height="12" rx="1" fill="#fef3c7" stroke="#b45309" />
       <path d="M5 5.5h6M5 8h6M5 10.5h4" stroke="#b45309" strokeWidth="1.2" strokeLinecap="round" />
+    </>
+  ),
+  // A camera, as XenCenter's Take Snapshot.
+  snapshot: (
+    <>
+      <rect x="1.5" y="4.5" width="13" height="9" rx="1.2" fill="#e0f2fe" stroke="#0369a1" />
+      <path d="M5.5 4.5l1-2h3l1 2" fill="#e0f2fe" stroke="#0369a1" />
+      <circle cx="8" cy="9" r="2.6" fill="#fff" stroke="#0369a1" strokeWidth="1.3" />
+    </>
+  ),
+  // Back to a saved state: an arrow turning back.
+  revert: (
+    <>
+      <path d="M4 6.5h6a3.5 3.5 0 0 1 0 7H6" stroke="#0369a1" strokeWidth="1.8" fill="none" strokeLinecap="round" />
+      <path d="M1.5 6.5L5.5 3v7z" fill="#0369a1" />
     </>
   ),
 };

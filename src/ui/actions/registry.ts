@@ -8,6 +8,7 @@ import { makeCoordinator, powerOnHost, rebootHost, removeFromPool, shutDownHost 
 import { migrateToServer } from './migrate-to-server';
 import { startOnServer } from './start-on-server';
 import { assignVmSnapshotSchedule } from './vmss-actions';
+import { deleteSnapshot, newVmFromSnapshot, revertToSnapshot, saveSnapshotAsTemplate, takeSnapshot } from './snapshot-actions';
 import { convertToTemplate, copyTemplate, copyVm, newVm, newVmFromTemplate } from './vm-create-actions';
 import { forceRebootVm, forceShutDownVm, pauseVm, rebootVm, resumeVm, shutDownVm, startVm, suspendVm, unpauseVm } from './vm-power-actions';
 
@@ -29,6 +30,11 @@ export const ALL_ACTIONS: readonly Action[] = [
   unpauseVm,
   copyVm,
   copyTemplate,
+  takeSnapshot,
+  revertToSnapshot,
+  newVmFromSnapshot,
+  saveSnapshotAsTemplate,
+  deleteSnapshot,
   convertToTemplate,
   deleteVm,
   properties,
@@ -64,6 +70,7 @@ export const VM_MENU: readonly MenuEntry[] = [
   unpauseVm,
   'separator',
   copyVm,
+  takeSnapshot,
   convertToTemplate,
   deleteVm,
   'separator',
@@ -73,7 +80,7 @@ export const VM_MENU: readonly MenuEntry[] = [
 ];
 
 /** The context menu's entries: a template's own commands first, then the VM menu's. */
-const CONTEXT_MENU: readonly MenuEntry[] = [newVmFromTemplate, copyTemplate, 'separator', ...VM_MENU];
+const CONTEXT_MENU: readonly MenuEntry[] = [newVmFromTemplate, copyTemplate, revertToSnapshot, newVmFromSnapshot, saveSnapshotAsTemplate, deleteSnapshot, 'separator', ...VM_MENU];
 /** A server's commands in its context menu. */
 export const HOST_MENU: readonly MenuEntry[] = [enterMaintenanceMode, exitMaintenanceMode, 'separator', rebootHost, shutDownHost, powerOnHost, 'separator', makeCoordinator, removeFromPool];
 

@@ -22,21 +22,32 @@ export interface TaskCall {
 
 /** Run the call; resolves true when its task succeeded (a failure has been reported). */
 export async function runTaskCall(context: ActionContext, call: TaskCall): Promise<boolean> {
+  return (await runTaskCallFor(context, call)).ok;
+}
+
+/**
+ * Run the call and give its task's result (the new snapshot, the clone …).
+ * A failure is reported by `report` when given (a command with its own
+ * words for some errors), else toasted as any other.
+ */
+export async function runTaskCallFor<T = unknown>(context: ActionContext, call: TaskCall, report?: (error: unknown) => void): Promise<{ ok: true; result: T } | { ok: false }> {
   const observer = new MutationObserver(context.queryClient, {
     mutationKey: actionKeys.call(call.method, call.target.ref),
     mutationFn: async () => {
       const task = await context.api.startAsync(call.method, ...call.args);
       rememberTaskObject(task, { cls: call.target.cls, ref: call.target.ref, name: call.target.name });
-      return context.api.waitForTask(task);
+      return context.api.waitForTask<T>(task);
     },
   });
   try {
-    await observer.mutate();
-    return true;
+    return { ok: true, result: await observer.mutate() };
   } catch (e) {
     // A cancelled task was cancelled by the user (Events view, or Force Shut Down): not a failure to announce.
-    if (!(isXenApiError(e) && e.code === 'TASK_CANCELLED')) reportFailure(call.failure, e, context.cache);
-    return false;
+    if (!(isXenApiError(e) && e.code === 'TASK_CANCELLED')) {
+      if (report !== undefined) report(e);
+      else reportFailure(call.failure, e, context.cache);
+    }
+    return { ok: false };
   } finally {
     observer.reset();
   }

@@ -58,7 +58,7 @@ describe('context menu', () => {
   it('a halted VM: the main commands, Start on Server, Delete and Properties', () => {
     const cache = new PlainCache();
     const vm = addVm(cache, 'game-01', 'Halted');
-    expect(rows(contextMenuModel([vm], cache))).toEqual(['Start', 'Start on Server', 'Shut Down (disabled)', 'Reboot (disabled)', '—', 'Suspend (disabled)', '—', 'Copy VM…', 'Convert to Template…', 'Delete…', '—', 'Assign to VM Snapshot Schedule', '—', 'Properties']);
+    expect(rows(contextMenuModel([vm], cache))).toEqual(['Start', 'Start on Server', 'Shut Down (disabled)', 'Reboot (disabled)', '—', 'Suspend (disabled)', '—', 'Copy VM…', 'Take a Snapshot…', 'Convert to Template…', 'Delete…', '—', 'Assign to VM Snapshot Schedule', '—', 'Properties']);
   });
 
   it('a running VM: secondary commands only when they can run', () => {
@@ -75,6 +75,7 @@ describe('context menu', () => {
       'Suspend',
       'Pause',
       '—',
+      'Take a Snapshot…',
       'Delete… (disabled)',
       '—',
       'Assign to VM Snapshot Schedule',

@@ -10,7 +10,7 @@ import { selectedTargets, type Target } from './targets';
 import { allowedCheck, busyReason } from './vm-checks';
 
 /** A server that can take new VMs: live and enabled (XenCenter's PoolHasEnabledHosts). */
-function anyUsableHost(cache: CacheReader): boolean {
+export function anyUsableHost(cache: CacheReader): boolean {
   for (const h of cache.all('host').values()) {
     if (h.enabled && cache.get('host_metrics', h.metrics)?.live === true) return true;
   }

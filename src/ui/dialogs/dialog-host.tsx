@@ -23,6 +23,7 @@ import { NewVmssWizard } from '../wizards/new-vmss/new-vmss-wizard';
 import { NewPoolDialog } from '../pools/new-pool-dialog';
 import { WlbConnectDialog } from './wlb-connect-dialog';
 import { WlbSettingsDialog } from './wlb-settings-dialog';
+import { SnapshotDialog } from '../snapshots/snapshot-dialog';
 
 export function DialogHost() {
   const dialog = useUi((s) => s.dialog);
@@ -74,5 +75,7 @@ export function DialogHost() {
       return <WlbConnectDialog poolRef={dialog.pool} onClose={close} />;
     case 'wlb-settings':
       return <WlbSettingsDialog poolRef={dialog.pool} onClose={close} />;
+    case 'snapshot':
+      return <SnapshotDialog dialog={dialog} onClose={close} />;
   }
 }

@@ -39,7 +39,9 @@ export type Dialog =
   | { readonly kind: 'new-vmss'; readonly vms?: readonly string[]; readonly fromList?: boolean }
   | { readonly kind: 'vmss-properties'; readonly ref: string }
   | { readonly kind: 'new-pool' }
-  | { readonly kind: 'wlb-connect' | 'wlb-settings'; readonly pool: string };
+  | { readonly kind: 'wlb-connect' | 'wlb-settings'; readonly pool: string }
+  /** Snapshot dialogs (src/ui/snapshots); `revertTo`: Take Snapshot first, then revert to that snapshot. */
+  | { readonly kind: 'snapshot'; readonly op: 'take' | 'revert' | 'delete' | 'save-template'; readonly refs: readonly string[]; readonly revertTo?: string };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):

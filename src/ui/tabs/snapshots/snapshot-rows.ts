@@ -3,8 +3,10 @@
 // was last taken from or reverted to) and as list rows. A snapshot's type
 // follows XenCenter: a checkpoint is a snapshot whose power_state is
 // Suspended (it carries the memory image); a VMSS snapshot is "scheduled".
-import { isNullRef } from '../../../xapi/refs';
+// XenCenter's View menu can hide scheduled snapshots: the tree then hangs
+// their children from the nearest shown ancestor.
 import type { ObjectCache } from '../../cache/object-cache';
+import { snapshotSize } from './snapshot-size';
 
 export type SnapshotType = 'Disks only' | 'Disks and memory';
 
@@ -17,7 +19,9 @@ export interface SnapshotRow {
   readonly time: string;
   readonly type: SnapshotType;
   readonly scheduled: boolean;
-  /** Bytes the snapshot's disks occupy on their SRs (physical_utilisation). */
+  /** Comma-separated tags, as XenCenter's list shows them. */
+  readonly tags: string;
+  /** Bytes on storage: its disks, its memory image, the base copies it keeps (snapshot-size.ts). */
   readonly sizeOnStorage: number;
 }
 
@@ -27,25 +31,19 @@ export interface SnapshotNode {
   readonly now: boolean;
   readonly depth: number;
   readonly row: SnapshotRow | undefined;
-}
-
-function sizeOnStorage(cache: ObjectCache, vbds: readonly string[]): number {
-  let bytes = 0;
-  for (const ref of vbds) {
-    const vbd = cache.get('VBD', ref);
-    if (vbd === undefined || vbd.empty || vbd.type === 'CD' || isNullRef(vbd.VDI)) continue;
-    bytes += cache.get('VDI', vbd.VDI)?.physical_utilisation ?? 0;
-  }
-  return bytes;
+  /** The last child of its parent (its connector ends here). */
+  readonly last: boolean;
+  /** Per ancestor level (0 … depth-2): whether that ancestor has later siblings (a line passes by). */
+  readonly guides: string;
 }
 
 /** A VM's snapshots, newest first. */
-export function snapshotRows(cache: ObjectCache, vmRef: string): SnapshotRow[] {
+export function snapshotRows(cache: ObjectCache, vmRef: string, showScheduled = true): SnapshotRow[] {
   const vm = cache.get('VM', vmRef);
   if (vm === undefined) return [];
   const rows = vm.snapshots.flatMap((ref): SnapshotRow[] => {
     const snap = cache.get('VM', ref);
-    if (snap === undefined) return [];
+    if (snap === undefined || (!showScheduled && snap.is_vmss_snapshot)) return [];
     return [
       {
         ref,
@@ -54,7 +52,8 @@ export function snapshotRows(cache: ObjectCache, vmRef: string): SnapshotRow[] {
         time: snap.snapshot_time,
         type: snap.power_state === 'Suspended' ? 'Disks and memory' : 'Disks only',
         scheduled: snap.is_vmss_snapshot,
-        sizeOnStorage: sizeOnStorage(cache, snap.VBDs),
+        tags: snap.tags.join(', '),
+        sizeOnStorage: snapshotSize(cache, ref).total,
       },
     ];
   });
@@ -63,17 +62,28 @@ export function snapshotRows(cache: ObjectCache, vmRef: string): SnapshotRow[] {
 
 /**
  * The tree in display order (depth-first, older siblings first). Roots are
- * snapshots whose parent is not one of this VM's snapshots; "Now" hangs
- * under the VM's parent, or is a root when the VM has none.
+ * snapshots whose shown ancestor is not one of this VM's snapshots; "Now"
+ * hangs under the VM's parent (or its nearest shown ancestor), or is a root.
  */
-export function snapshotTree(cache: ObjectCache, vmRef: string): SnapshotNode[] {
+export function snapshotTree(cache: ObjectCache, vmRef: string, showScheduled = true): SnapshotNode[] {
   const vm = cache.get('VM', vmRef);
   if (vm === undefined) return [];
-  const rows = new Map(snapshotRows(cache, vmRef).map((r) => [r.ref, r]));
+  const rows = new Map(snapshotRows(cache, vmRef, showScheduled).map((r) => [r.ref, r]));
+  const mine = new Set(vm.snapshots);
+  // The nearest ancestor that is shown (a hidden scheduled snapshot passes its children up).
+  const shownAncestor = (parent: string): string | undefined => {
+    const seen = new Set<string>();
+    for (let p = parent; mine.has(p) && !seen.has(p); p = cache.get('VM', p)?.parent ?? '') {
+      if (rows.has(p)) return p;
+      seen.add(p);
+    }
+    return undefined;
+  };
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   const attach = (ref: string, parent: string) => {
-    if (rows.has(parent)) children.set(parent, [...(children.get(parent) ?? []), ref]);
+    const at = shownAncestor(parent);
+    if (at !== undefined) children.set(at, [...(children.get(at) ?? []), ref]);
     else roots.push(ref);
   };
   for (const ref of rows.keys()) attach(ref, cache.get('VM', ref)?.parent ?? '');
@@ -86,12 +96,15 @@ export function snapshotTree(cache: ObjectCache, vmRef: string): SnapshotNode[] 
   };
   const out: SnapshotNode[] = [];
   const seen = new Set<string>();
-  const walk = (ref: string, depth: number) => {
+  const walk = (ref: string, depth: number, last: boolean, guides: string) => {
     if (seen.has(ref)) return; // a cycle in the links would be a bug elsewhere; never loop
     seen.add(ref);
-    out.push({ ref, now: ref === vmRef, depth, row: rows.get(ref) });
-    for (const child of [...(children.get(ref) ?? [])].sort(byTime)) walk(child, depth + 1);
+    out.push({ ref, now: ref === vmRef, depth, row: rows.get(ref), last, guides });
+    const kids = [...(children.get(ref) ?? [])].sort(byTime);
+    const below = depth === 0 ? '' : guides + (last ? ' ' : '|');
+    kids.forEach((child, i) => walk(child, depth + 1, i === kids.length - 1, below));
   };
-  for (const root of roots.sort(byTime)) walk(root, 0);
+  const sortedRoots = roots.sort(byTime);
+  sortedRoots.forEach((root, i) => walk(root, 0, i === sortedRoots.length - 1, ''));
   return out;
 }

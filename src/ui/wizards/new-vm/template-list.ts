@@ -12,6 +12,8 @@ type VM = RecordOf<'VM'>;
 
 /** XenCenter's VmTemplateType, in its sort order, with the group names its list shows. */
 const FAMILIES = [
+  // New VM from Snapshot starts the wizard on a snapshot: it is listed first, alone in its group.
+  ['snapshot', 'Snapshot'],
   ['custom', 'Custom'],
   ['windows', 'Windows'],
   ['centos', 'CentOS'],
@@ -65,8 +67,11 @@ function isInternal(vm: VM): boolean {
   return vm.other_config['xensource_internal'] !== undefined;
 }
 
-export function templateRows(cache: CacheReader, showHidden: boolean): TemplateRow[] {
+/** `snapshot`: the snapshot the wizard was started from (New VM from Snapshot), listed with the templates. */
+export function templateRows(cache: CacheReader, showHidden: boolean, snapshot?: string): TemplateRow[] {
   const rows: TemplateRow[] = [];
+  const snap = snapshot === undefined ? undefined : cache.get('VM', snapshot);
+  if (snapshot !== undefined && snap?.is_a_snapshot === true) rows.push({ ref: snapshot, name: snap.name_label, family: 'snapshot', description: snap.name_description });
   for (const [ref, vm] of cache.all('VM')) {
     if (!vm.is_a_template || vm.is_a_snapshot || isInternal(vm)) continue;
     if (!showHidden && isHidden(vm)) continue;

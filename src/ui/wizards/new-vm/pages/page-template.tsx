@@ -1,7 +1,7 @@
 // Template: a search box over the templates, grouped by OS family (Custom
 // first), each group a labelled group of options in one listbox; arrows move
 // the selection, and the chosen template's description shows below.
-import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ObjectCache } from '../../../cache/object-cache';
 import { useCacheSelector } from '../../../cache/use-cache';
 import { INPUT_BOX } from '../../../dialogs/dialog-styles';
@@ -17,7 +17,9 @@ function sameRows(a: readonly TemplateRow[], b: readonly TemplateRow[]): boolean
 
 export function PageTemplate({ state, issues, update }: PageProps) {
   const showHidden = useUi((s) => s.viewOptions.showHidden);
-  const select = useCallback((c: ObjectCache) => templateRows(c, showHidden), [showHidden]);
+  // The wizard's first template stays listed when it is a snapshot (New VM from Snapshot).
+  const [startedFrom] = useState(state.template);
+  const select = useCallback((c: ObjectCache) => templateRows(c, showHidden, startedFrom), [showHidden, startedFrom]);
   const rows = useCacheSelector(select, sameRows);
   const visible = useMemo(() => filterTemplates(rows, state.search), [rows, state.search]);
   const groups = useMemo(() => groupTemplates(visible), [visible]);

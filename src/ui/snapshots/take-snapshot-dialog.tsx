@@ -1,0 +1,112 @@
+// Take Snapshot (XenCenter's VmSnapshotDialog): a name, a description, and
+// the mode — the VM's disks (VM.snapshot, any power state), or its disks and
+// memory (VM.checkpoint, a running VM only; off with the reason otherwise).
+// Take closes the dialog; the task shows in Events and the failure, if any, is
+// said in plain words (SR_FULL, VM_HAS_TOO_MANY_SNAPSHOTS). Opened from the
+// Revert confirmation, it reverts once the snapshot has been taken.
+import * as Dialog from '@radix-ui/react-dialog';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useMakeActionContext } from '../actions/use-actions';
+import type { ObjectCache } from '../cache/object-cache';
+import { useCacheSelector, useObject } from '../cache/use-cache';
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../dialogs/dialog-styles';
+import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
+import { revertToSnapshot, takeSnapshotOf } from './snapshot-runs';
+import { canTake, initialMode, snapshotModes, snapshotNameError, type SnapshotModes } from './snapshot-rules';
+
+const sameModes = (a: SnapshotModes, b: SnapshotModes) => JSON.stringify(a) === JSON.stringify(b);
+
+function ModeChoice({ id, label, mode, state, checked, onChoose }: { id: string; label: string; mode: 'disks' | 'memory'; state: SnapshotModes['disks']; checked: boolean; onChoose: (m: 'disks' | 'memory') => void }) {
+  return (
+    <label className={`flex items-start gap-2 text-[13px] ${state.ok ? '' : 'text-slate-400'}`}>
+      <input type="radio" name="snapshot-mode" className="mt-0.5" checked={checked} disabled={!state.ok} aria-describedby={state.ok ? undefined : `${id}-reason`} onChange={() => onChoose(mode)} />
+      <span>
+        {label}
+        {!state.ok && (
+          <span id={`${id}-reason`} className="block text-xs text-slate-600">
+            {state.reason}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
+
+export function TakeSnapshotDialog({ vmRef, revertTo, onClose }: { vmRef: string; revertTo?: string | undefined; onClose: () => void }) {
+  const makeContext = useMakeActionContext();
+  const vm = useObject('VM', vmRef);
+  const revertSnap = useObject('VM', revertTo ?? '');
+  const select = useCallback((c: ObjectCache) => snapshotModes(c, vmRef), [vmRef]);
+  const modes = useCacheSelector(select, sameModes);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [mode, setMode] = useState<'disks' | 'memory'>(() => initialMode(modes));
+  const [touched, setTouched] = useState(false);
+  const nameError = touched ? snapshotNameError(name) : undefined;
+  const ready = canTake(name, mode, modes);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!ready.ok || vm === undefined) return;
+    onClose();
+    const context = makeContext([vmRef]);
+    void takeSnapshotOf(context, vmRef, { name: name.trim(), description, memory: mode === 'memory' }).then(async (snap) => {
+      // XenCenter's Revert with "take a snapshot first": revert only when the snapshot succeeded.
+      if (snap !== undefined && revertTo !== undefined) await revertToSnapshot(context, revertTo);
+    });
+  };
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className={OVERLAY} />
+        <Dialog.Content className={`${PANEL} w-[min(32rem,calc(100vw-2rem))]`} aria-describedby="take-snapshot-rubric">
+          <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
+            <Dialog.Title className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Take Snapshot</Dialog.Title>
+            <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4">
+              <p id="take-snapshot-rubric" className="text-[13px] text-slate-700">
+                Take a snapshot of {vm?.name_label ?? 'this VM'}: enter a name and an optional description, and choose what to save.
+                {revertSnap !== undefined && ` Once it is taken, ${vm?.name_label ?? 'the VM'} is reverted to “${revertSnap.name_label}”.`}
+              </p>
+              <div>
+                <label htmlFor="snapshot-name" className={LABEL}>
+                  Name
+                </label>
+                <input id="snapshot-name" autoFocus className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('snapshot-name', { error: nameError }, false)} onBlur={() => setTouched(true)} onChange={(e) => setName(e.target.value)} />
+                <FieldMessages id="snapshot-name" issue={{ error: nameError }} />
+              </div>
+              <div>
+                <label htmlFor="snapshot-description" className={LABEL}>
+                  Description
+                </label>
+                <textarea id="snapshot-description" rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => setDescription(e.target.value)} />
+              </div>
+              <fieldset className="flex flex-col gap-2">
+                <legend className={`${LABEL} mb-1`}>Snapshot mode</legend>
+                <ModeChoice id="snapshot-mode-disks" label="Snapshot the virtual machine’s disks" mode="disks" state={modes.disks} checked={mode === 'disks'} onChoose={setMode} />
+                <ModeChoice id="snapshot-mode-memory" label="Snapshot the virtual machine’s disks and memory" mode="memory" state={modes.memory} checked={mode === 'memory'} onChoose={setMode} />
+                <p className="text-xs text-slate-600">
+                  {mode === 'memory'
+                    ? 'The VM’s memory is saved too; reverting to this snapshot brings it back running at this moment.'
+                    : 'Only the disks are saved; reverting brings the disks back (a VM running now is started again afterwards).'}
+                </p>
+              </fieldset>
+            </div>
+            <div className={FOOTER}>
+              {!ready.ok && touched && (
+                <p role="status" className="mr-auto text-xs text-slate-600">
+                  {ready.reason}
+                </p>
+              )}
+              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={!ready.ok || undefined} aria-description={ready.ok ? undefined : ready.reason}>
+                Take Snapshot
+              </button>
+              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
