@@ -12,7 +12,7 @@ import { useLab } from '../lab/lab-context';
 import type { ActionContext, CacheReader } from './action-types';
 import { bootFailureReason, hostItemState, hostsForMenu, type BootCheck } from './host-choice';
 import { ActionIcon, type IconName } from './icons';
-import { MENU_ITEM, MENU_PANEL, type MenuKit } from './menu-kit';
+import { MENU_ITEM, MENU_PANEL, MENU_SEPARATOR, type MenuKit } from './menu-kit';
 import type { ObjectAction } from './object-action';
 import type { Target } from './targets';
 import { useMakeActionContext } from './use-actions';
@@ -31,6 +31,8 @@ export interface HostChoice {
   /** A result known without asking the pool (Migrate: the VM's own server). */
   known?(cache: CacheReader, vm: string, host: string): BootCheck | undefined;
   choose(context: ActionContext, vms: readonly Target[], host: Host, checkOf: (vm: string) => BootCheck): void;
+  /** An item after the hosts, below a separator (Migrate: "Migrate VM wizard…"). */
+  readonly after?: { readonly label: string; reason(selection: readonly string[]): string | undefined; open(selection: readonly string[]): void };
 }
 
 function sameList(a: readonly Host[], b: readonly Host[]): boolean {
@@ -99,6 +101,28 @@ function HostItems({ kit, selection, choice }: { kit: MenuKit; selection: readon
   );
 }
 
+function AfterItem({ kit, selection, after }: { kit: MenuKit; selection: readonly string[]; after: NonNullable<HostChoice['after']> }) {
+  const reason = after.reason(selection);
+  return (
+    <>
+      <kit.Separator className={MENU_SEPARATOR} />
+      <kit.Item
+        className={MENU_ITEM}
+        aria-disabled={reason === undefined ? undefined : true}
+        aria-description={reason}
+        title={reason}
+        onSelect={(event) => {
+          if (reason !== undefined) event.preventDefault();
+          else after.open(selection);
+        }}
+      >
+        <span className="w-4" />
+        <span>{after.label}</span>
+      </kit.Item>
+    </>
+  );
+}
+
 export function HostSubmenu({ kit, selection, choice }: { kit: MenuKit; selection: readonly string[]; choice: HostChoice }) {
   return (
     <kit.Sub>
@@ -114,6 +138,7 @@ export function HostSubmenu({ kit, selection, choice }: { kit: MenuKit; selectio
       <kit.Portal>
         <kit.SubContent className={MENU_PANEL} sideOffset={2} alignOffset={-4} aria-label={choice.action.label}>
           <HostItems kit={kit} selection={selection} choice={choice} />
+          {choice.after !== undefined && <AfterItem kit={kit} selection={selection} after={choice.after} />}
         </kit.SubContent>
       </kit.Portal>
     </kit.Sub>

@@ -31,6 +31,14 @@ const migrateToChoice: HostChoice = {
   },
   known: currentServerCheck,
   choose: (context, vms, host, checkOf) => migrateToHost(context, vms, host, checkOf, showMigration),
+  after: {
+    label: 'Migrate VM wizard…',
+    reason: (selection) => (selection.length === 1 ? undefined : 'The wizard migrates one VM at a time: select a single VM.'),
+    open: (selection) => {
+      const [vm] = selection;
+      if (vm !== undefined) useUi.getState().openDialog({ kind: 'migrate-vm', ref: vm });
+    },
+  },
 };
 
 export function MigrateToServerMenu({ kit, selection }: { kit: MenuKit; selection: readonly string[] }) {

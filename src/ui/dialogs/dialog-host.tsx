@@ -10,6 +10,7 @@ import { ConfigureHaWizard } from '../wizards/configure-ha/configure-ha-wizard';
 import { NewVmWizard } from '../wizards/new-vm/new-vm-wizard';
 import { NewSrWizard } from '../wizards/new-sr/new-sr-wizard';
 import { NewNetworkWizard } from '../wizards/new-network/new-network-wizard';
+import { MigrateVmWizard } from '../wizards/migrate-vm/migrate-vm-wizard';
 import { ConvertToTemplateDialog } from './convert-to-template-dialog';
 import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
@@ -77,5 +78,7 @@ export function DialogHost() {
       return <WlbSettingsDialog poolRef={dialog.pool} onClose={close} />;
     case 'snapshot':
       return <SnapshotDialog dialog={dialog} onClose={close} />;
+    case 'migrate-vm':
+      return <MigrateVmWizard key={dialog.ref} vmRef={dialog.ref} onClose={close} />;
   }
 }

@@ -41,7 +41,8 @@ export type Dialog =
   | { readonly kind: 'new-pool' }
   | { readonly kind: 'wlb-connect' | 'wlb-settings'; readonly pool: string }
   /** Snapshot dialogs (src/ui/snapshots); `revertTo`: Take Snapshot first, then revert to that snapshot. */
-  | { readonly kind: 'snapshot'; readonly op: 'take' | 'revert' | 'delete' | 'save-template'; readonly refs: readonly string[]; readonly revertTo?: string };
+  | { readonly kind: 'snapshot'; readonly op: 'take' | 'revert' | 'delete' | 'save-template'; readonly refs: readonly string[]; readonly revertTo?: string }
+  | { readonly kind: 'migrate-vm'; readonly ref: string };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):
