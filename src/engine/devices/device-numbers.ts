@@ -2,11 +2,12 @@
 // them (Device_number, Xapi_vm_helpers.allowed_VBD_devices / _VIF_devices):
 // a VBD's userdevice is a disk number ("0".."254") or a Linux name
 // ("xvda", "hda", "sda"), and names and numbers that mean the same disk
-// clash; VIF devices are plain numbers, 0..15 offered.
+// clash; VIF devices are plain numbers, 0..6 offered (seven interfaces per
+// VM, xapi_vm_helpers.ml allowed_VIF_devices_HVM/_PV).
 import type { Engine } from '../engine';
 
 const MAX_VBD_DEVICE = 254;
-const MAX_VIF_DEVICE = 15;
+const MAX_VIF_DEVICE = 6;
 
 /** The disk number a userdevice or device string means, or undefined if it is not one. */
 export function diskNumber(device: string): number | undefined {

@@ -65,10 +65,24 @@ function create(engine: Engine, args: unknown): string {
   });
 }
 
+/**
+ * A disk another running VM has plugged read-write is that VM's alone unless
+ * it is sharable (Xapi_vdi.check_operation_error for `attach`).
+ */
+function assertVdiFree(engine: Engine, vbd: string): void {
+  const r = engine.world.get('VBD', vbd);
+  if (r.empty) return;
+  const vdi = engine.world.find('VDI', r.VDI);
+  if (vdi === undefined || vdi.sharable) return;
+  const others = vdi.VBDs.filter((b) => b !== vbd).map((b) => engine.world.find('VBD', b));
+  if (others.some((b) => b !== undefined && b.currently_attached && (b.mode === 'RW' || r.mode === 'RW'))) throw xenError('VDI_IN_USE', r.VDI, 'attach');
+}
+
 function plug(engine: Engine, vbd: string): void {
   const r = engine.world.get('VBD', vbd);
   assertCanHotplug(engine, r.VM, 'vbd');
   if (r.currently_attached) throw xenError('DEVICE_ALREADY_ATTACHED', vbd);
+  assertVdiFree(engine, vbd);
   engine.world.update('VBD', vbd, { currently_attached: true, device: xvdName(diskNumber(r.userdevice) ?? 0) });
 }
 
@@ -110,6 +124,19 @@ export function defineVbdApi(table: MethodTable): void {
         throw xenError('OPERATION_NOT_ALLOWED', 'VBD currently attached to an active domain');
       }
       engine.world.destroy('VBD', vbd as string);
+    },
+  });
+  define(table, {
+    name: 'VBD.set_mode',
+    params: [self, { name: 'value', type: 'string' }],
+    run: ({ engine }, [vbd, value]) => {
+      // xapi_vbd.ml set_mode: only while the VM is halted; a read-only disk stays read-only.
+      const r = engine.world.get('VBD', vbd as string);
+      const vm = engine.world.get('VM', r.VM);
+      if (value !== 'RO' && value !== 'RW') throw xenError('INVALID_VALUE', 'mode', String(value));
+      if (vm.power_state !== 'Halted') throw xenError('VM_BAD_POWER_STATE', r.VM, 'halted', vm.power_state.toLowerCase());
+      if (value === 'RW' && !r.empty && engine.world.find('VDI', r.VDI)?.read_only === true) throw xenError('VDI_READONLY', r.VDI);
+      engine.world.update('VBD', vbd as string, { mode: value });
     },
   });
   define(table, { name: 'VBD.plug', params: [self], async: true, run: ({ engine }, [vbd]) => plug(engine, vbd as string) });

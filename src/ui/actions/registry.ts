@@ -9,6 +9,8 @@ import { migrateToServer } from './migrate-to-server';
 import { startOnServer } from './start-on-server';
 import { assignVmSnapshotSchedule } from './vmss-actions';
 import { deleteSnapshot, newVmFromSnapshot, revertToSnapshot, saveSnapshotAsTemplate, takeSnapshot } from './snapshot-actions';
+import { rescanSr, setDefaultSr } from './storage-actions';
+import { destroySr, detachSr, forgetSr, repairSr } from './sr-lifecycle-actions';
 import { convertToTemplate, copyTemplate, copyVm, newVm, newVmFromTemplate } from './vm-create-actions';
 import { forceRebootVm, forceShutDownVm, pauseVm, rebootVm, resumeVm, shutDownVm, startVm, suspendVm, unpauseVm } from './vm-power-actions';
 
@@ -48,6 +50,12 @@ export const ALL_ACTIONS: readonly Action[] = [
   makeCoordinator,
   removeFromPool,
   assignVmSnapshotSchedule,
+  repairSr,
+  setDefaultSr,
+  rescanSr,
+  detachSr,
+  forgetSr,
+  destroySr,
 ];
 
 export type MenuEntry = Action | 'separator';
@@ -83,6 +91,8 @@ export const VM_MENU: readonly MenuEntry[] = [
 const CONTEXT_MENU: readonly MenuEntry[] = [newVmFromTemplate, copyTemplate, revertToSnapshot, newVmFromSnapshot, saveSnapshotAsTemplate, deleteSnapshot, 'separator', ...VM_MENU];
 /** A server's commands in its context menu. */
 export const HOST_MENU: readonly MenuEntry[] = [enterMaintenanceMode, exitMaintenanceMode, 'separator', rebootHost, shutDownHost, powerOnHost, 'separator', makeCoordinator, removeFromPool];
+/** An SR's commands (XenCenter's Storage menu, less New SR…), in the Storage menu and the SR's context menu. */
+export const SR_MENU: readonly MenuEntry[] = [repairSr, setDefaultSr, rescanSr, 'separator', detachSr, forgetSr, destroySr];
 
 /**
  * In a context menu the secondary commands appear only when they can run
@@ -101,7 +111,7 @@ const NO_HISTORY: HistoryState = { canGoBack: false, canGoForward: false };
 /** The context menu for a selection: the applicable entries, without doubled or dangling separators. */
 export function contextMenuModel(selection: readonly string[], cache: CacheReader): (MenuItemModel | 'separator')[] {
   const out: (MenuItemModel | 'separator')[] = [];
-  for (const entry of [...CONTEXT_MENU, 'separator' as const, ...HOST_MENU]) {
+  for (const entry of [...CONTEXT_MENU, 'separator' as const, ...HOST_MENU, 'separator' as const, ...SR_MENU]) {
     if (entry === 'separator') {
       if (out.length > 0 && out[out.length - 1] !== 'separator') out.push('separator');
       continue;

@@ -11,6 +11,8 @@ import { NewVmWizard } from '../wizards/new-vm/new-vm-wizard';
 import { NewSrWizard } from '../wizards/new-sr/new-sr-wizard';
 import { NewNetworkWizard } from '../wizards/new-network/new-network-wizard';
 import { MigrateVmWizard } from '../wizards/migrate-vm/migrate-vm-wizard';
+import { ConfirmOpDialog } from './confirm-op-dialog';
+import { DeviceDialogHost } from './device-dialog-host';
 import { ConvertToTemplateDialog } from './convert-to-template-dialog';
 import { CopyVmDialog } from './copy-vm-dialog';
 import { DeleteDialog } from './delete-dialog';
@@ -80,5 +82,9 @@ export function DialogHost() {
       return <SnapshotDialog dialog={dialog} onClose={close} />;
     case 'migrate-vm':
       return <MigrateVmWizard key={dialog.ref} vmRef={dialog.ref} onClose={close} />;
+    case 'confirm-op':
+      return <ConfirmOpDialog key={dialog.ref} op={dialog.op} objectRef={dialog.ref} onClose={close} />;
+    case 'device':
+      return <DeviceDialogHost dialog={dialog.dialog} onClose={close} />;
   }
 }

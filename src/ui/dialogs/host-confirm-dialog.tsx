@@ -1,11 +1,10 @@
 // The question XenCenter asks before Remove Server from Pool, Reboot and Shut
 // Down of a server. Ejecting wipes the server: it reboots as a new standalone
 // server and whatever its local storage held (VMs and their disks) is lost.
-import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { runHostOp, type HostConfirmOp } from '../actions/host-pool-actions';
 import { useMakeActionContext } from '../actions/use-actions';
 import { useLab } from '../lab/lab-context';
-import { BUTTON_DANGER, BUTTON_SECONDARY, FOOTER, OVERLAY } from './dialog-styles';
+import { ConfirmDialog } from './confirm-dialog';
 
 const WORDS: Readonly<Record<HostConfirmOp, { title: string; button: string; text: (name: string) => string }>> = {
   eject: {
@@ -32,23 +31,5 @@ export function HostConfirmDialog({ hostRef, op, onClose }: { hostRef: string; o
   const name = lab.cache.get('host', hostRef)?.name_label ?? hostRef;
   const words = WORDS[op];
   const confirm = () => void runHostOp(makeContext([hostRef]), { cls: 'host', ref: hostRef, kind: 'host', name }, op);
-  return (
-    <AlertDialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className={OVERLAY} />
-        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(30rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-sm border border-slate-300 bg-white text-sm text-slate-900 shadow-lg">
-          <div className="px-5 pt-4 pb-3">
-            <AlertDialog.Title className="text-base font-semibold">{words.title}</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-slate-700">{words.text(name)}</AlertDialog.Description>
-          </div>
-          <div className={FOOTER}>
-            <AlertDialog.Cancel className={BUTTON_SECONDARY}>Cancel</AlertDialog.Cancel>
-            <AlertDialog.Action onClick={confirm} className={BUTTON_DANGER}>
-              {words.button}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
-  );
+  return <ConfirmDialog title={words.title} text={words.text(name)} button={words.button} onConfirm={confirm} onClose={onClose} />;
 }

@@ -12,10 +12,10 @@ import { FAULT_MENU } from '../actions/fault-actions';
 import { configureHa, disableHa } from '../actions/ha-actions';
 import { newPool } from '../actions/new-pool-action';
 import { disconnectServer, reconnectServer } from '../actions/connection-actions';
-import { newSr, rescanSr, setDefaultSr } from '../actions/storage-actions';
+import { newSr } from '../actions/storage-actions';
 import { hostProperties, poolProperties } from '../actions/object-actions';
 import { vmSnapshotSchedules } from '../actions/vmss-actions';
-import { HOST_MENU, VM_MENU, type MenuEntry } from '../actions/registry';
+import { HOST_MENU, SR_MENU, VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
 import { AboutDialog } from '../dialogs/about-dialog';
 import { FastForwardMenu } from './fast-forward-menu';
@@ -67,7 +67,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
 
 const POOL_MENU: readonly MenuEntry[] = [newPool, 'separator', configureHa, disableHa, 'separator', vmSnapshotSchedules, 'separator', poolProperties];
 const SERVER_MENU: readonly MenuEntry[] = [disconnectServer, reconnectServer, 'separator', ...HOST_MENU, 'separator', hostProperties];
-const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', rescanSr, setDefaultSr];
+const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', ...SR_MENU];
 
 const VIEW_OPTIONS: readonly { key: keyof ViewOptions; label: string }[] = [
   { key: 'showDefaultTemplates', label: 'Default Templates' },

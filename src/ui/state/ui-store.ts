@@ -3,6 +3,8 @@
 // Back/Forward history. Pool objects never live here (they are in the object
 // cache). Actions are named for what the user did, not for the field they set.
 import { create } from 'zustand';
+import type { ConfirmOpId } from '../actions/confirm-ops';
+import type { DeviceDialog } from '../dialogs/device-dialog-host';
 
 export type NavView = 'infrastructure' | 'objects' | 'tags' | 'folders' | 'notifications';
 export type NotificationsView = 'alerts' | 'events';
@@ -42,7 +44,9 @@ export type Dialog =
   | { readonly kind: 'wlb-connect' | 'wlb-settings'; readonly pool: string }
   /** Snapshot dialogs (src/ui/snapshots); `revertTo`: Take Snapshot first, then revert to that snapshot. */
   | { readonly kind: 'snapshot'; readonly op: 'take' | 'revert' | 'delete' | 'save-template'; readonly refs: readonly string[]; readonly revertTo?: string }
-  | { readonly kind: 'migrate-vm'; readonly ref: string };
+  | { readonly kind: 'migrate-vm'; readonly ref: string }
+  | { readonly kind: 'confirm-op'; readonly op: ConfirmOpId; readonly ref: string }
+  | { readonly kind: 'device'; readonly dialog: DeviceDialog };
 
 /**
  * A group chosen in the tree (a type, a tag, a folder, a view's root):

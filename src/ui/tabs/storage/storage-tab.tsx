@@ -6,9 +6,13 @@ import type { ObjectCache } from '../../cache/object-cache';
 import { formatBytes } from '../../format/bytes';
 import { yesNo } from '../../format/storage-words';
 import { useUi } from '../../state/ui-store';
+import { BUTTON_SECONDARY } from '../../dialogs/dialog-styles';
+import { CommandBar } from '../common/command-bar';
 import { sameRows } from '../common/rows';
+import { SelectableTr, useRowSelection } from '../common/selectable-row';
 import { DataTable, Td, Th, Tr, type Column } from '../common/table';
 import type { FocusedObject } from '../object-kind';
+import { SR_DISK_COMMANDS, VM_DISK_COMMANDS } from './disk-commands';
 import { srRows, srVdiRows, vmDiskRows } from './storage-rows';
 import { UsageCell } from './usage-cell';
 
@@ -18,7 +22,7 @@ export function StorageTab({ focus }: { focus: FocusedObject }) {
     case 'vm':
     case 'template':
     case 'snapshot':
-      return <VmDisks vmRef={ref} />;
+      return <VmDisks vmRef={ref} editable={focus.kind === 'vm'} />;
     case 'sr':
       return <SrDisks srRef={ref} />;
     case 'host':
@@ -32,13 +36,15 @@ export function StorageTab({ focus }: { focus: FocusedObject }) {
 
 const DISK_COLUMNS: readonly Column[] = ['Position', 'Name', 'Description', 'SR', 'SR Type', { label: 'Size', numeric: true }, 'Read Only', 'Priority', 'Active', 'Device Path'];
 
-function VmDisks({ vmRef }: { vmRef: string }) {
+function VmDisks({ vmRef, editable }: { vmRef: string; editable: boolean }) {
   const select = useCallback((c: ObjectCache) => vmDiskRows(c, vmRef), [vmRef]);
   const rows = useCacheSelector(select, sameRows);
+  const [chosen, choose] = useRowSelection(rows.map((r) => r.ref));
   return (
+    <div>
     <DataTable caption="Virtual disks" columns={DISK_COLUMNS} empty="This VM has no disks.">
       {rows.map((r) => (
-        <Tr key={r.ref}>
+        <SelectableTr key={r.ref} selected={chosen === r.ref} onSelect={() => choose(r.ref)}>
           <Td>{r.position}</Td>
           <Th>{r.name}</Th>
           <Td>{r.description}</Td>
@@ -51,9 +57,11 @@ function VmDisks({ vmRef }: { vmRef: string }) {
           <Td>{r.priority}</Td>
           <Td>{yesNo(r.active)}</Td>
           <Td nowrap>{r.devicePath === '' ? '—' : r.devicePath}</Td>
-        </Tr>
+        </SelectableTr>
       ))}
     </DataTable>
+    {editable && <CommandBar label="Virtual disk commands" commands={VM_DISK_COMMANDS} owner={vmRef} row={chosen} />}
+    </div>
   );
 }
 
@@ -61,10 +69,12 @@ function SrDisks({ srRef }: { srRef: string }) {
   const showHidden = useUi((s) => s.viewOptions.showHidden);
   const select = useCallback((c: ObjectCache) => srVdiRows(c, srRef, showHidden), [srRef, showHidden]);
   const rows = useCacheSelector(select, sameRows);
+  const [chosen, choose] = useRowSelection(rows.map((r) => r.ref));
   return (
+    <div>
     <DataTable caption="Virtual disks on this storage repository" columns={['Name', 'Description', { label: 'Size', numeric: true }, { label: 'Space used', numeric: true }, 'Virtual Machine', 'Read Only', 'CBT']} empty="There are no virtual disks on this storage repository.">
       {rows.map((r) => (
-        <Tr key={r.ref}>
+        <SelectableTr key={r.ref} selected={chosen === r.ref} onSelect={() => choose(r.ref)}>
           <Th>{r.name}</Th>
           <Td>{r.description}</Td>
           <Td nowrap numeric>
@@ -76,9 +86,11 @@ function SrDisks({ srRef }: { srRef: string }) {
           <Td>{r.vms === '' ? '—' : r.vms}</Td>
           <Td>{yesNo(r.readOnly)}</Td>
           <Td>{r.cbt ? 'Enabled' : 'Disabled'}</Td>
-        </Tr>
+        </SelectableTr>
       ))}
     </DataTable>
+    <CommandBar label="Virtual disk commands" commands={SR_DISK_COMMANDS} owner={srRef} row={chosen} />
+    </div>
   );
 }
 
@@ -86,8 +98,10 @@ function SrList({ hostRef }: { hostRef: string | undefined }) {
   const select = useCallback((c: ObjectCache) => srRows(c, hostRef), [hostRef]);
   const rows = useCacheSelector(select, sameRows);
   const pool = hostRef === undefined;
+  const openDialog = useUi((s) => s.openDialog);
   const columns: Column[] = ['Name', 'Description', 'Type', 'Shared', ...(pool ? ['Server'] : []), 'Usage', { label: 'Size', numeric: true }, { label: 'Virtual allocation', numeric: true }];
   return (
+    <div>
     <DataTable caption={pool ? 'Storage repositories in the pool' : 'Storage repositories of this server'} columns={columns} empty="No storage repositories.">
       {rows.map((r) => (
         <Tr key={r.ref}>
@@ -108,5 +122,11 @@ function SrList({ hostRef }: { hostRef: string | undefined }) {
         </Tr>
       ))}
     </DataTable>
+    <div className="mt-2">
+      <button type="button" className={BUTTON_SECONDARY} onClick={() => openDialog({ kind: 'new-sr' })}>
+        New SR…
+      </button>
+    </div>
+    </div>
   );
 }

@@ -1,0 +1,89 @@
+// Add… on a VM's or an SR's Storage tab (XenCenter's NewDiskDialog): name,
+// description, size and the SR, each SR listed with its free space and, when it
+// cannot take the disk, why. For a VM the disk is attached at its next free
+// position (VBD.create) and, if the VM is running and can hot-plug, activated
+// (VBD.plug). The engine re-checks every step (SR_FULL, VM_MISSING_PV_DRIVERS …).
+import { useCallback, useState } from 'react';
+import { hotplugCheck } from '../actions/device-checks';
+import { runTaskCall, runTaskCallFor } from '../actions/run-xenapi';
+import { useMakeActionContext } from '../actions/use-actions';
+import type { ObjectCache } from '../cache/object-cache';
+import { useCacheSelector } from '../cache/use-cache';
+import { formatBytes } from '../format/bytes';
+import { useLab } from '../lab/lab-context';
+import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
+import { INPUT, LABEL } from './dialog-styles';
+import { newDiskName, newDiskTargets, newVbdRecord, newVdiRecord, parseSize, type SizeUnit } from './disk-plan';
+import { FormDialog } from './form-dialog';
+import { SizeField } from './size-field';
+
+const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+
+export function NewDiskDialog({ vmRef, srRef, onClose }: { vmRef?: string | undefined; srRef?: string | undefined; onClose: () => void }) {
+  const lab = useLab();
+  const makeContext = useMakeActionContext();
+  const [name, setName] = useState(() => newDiskName(lab.cache));
+  const [description, setDescription] = useState('');
+  const [sizeText, setSizeText] = useState('8');
+  const [unit, setUnit] = useState<SizeUnit>('GiB');
+  const size = parseSize(sizeText, unit);
+  const bytes = size.bytes ?? 0;
+  const select = useCallback((c: ObjectCache) => newDiskTargets(c, vmRef, bytes), [vmRef, bytes]);
+  const targets = useCacheSelector(select, sameJson);
+  const [sr, setSr] = useState(() => srRef ?? targets.find((t) => t.reason === undefined)?.sr.ref ?? '');
+  const vmName = vmRef === undefined ? undefined : lab.cache.get('VM', vmRef)?.name_label;
+
+  const nameError = name.trim() === '' ? 'Enter a name for the disk.' : undefined;
+  const chosen = targets.find((t) => t.sr.ref === sr);
+  const srError = chosen === undefined ? 'Choose the SR for the disk.' : chosen.reason;
+  const blocked = nameError ?? size.error ?? srError;
+
+  const create = async () => {
+    const context = makeContext(vmRef === undefined ? [sr] : [vmRef]);
+    const target = vmRef === undefined ? { cls: 'SR' as const, ref: sr, kind: 'sr' as const, name: chosen?.sr.name ?? sr } : { cls: 'VM' as const, ref: vmRef, kind: 'vm' as const, name: vmName ?? vmRef };
+    const failure = `Could not add a disk to ${target.name}`;
+    const vdi = await runTaskCallFor<string>(context, { method: 'VDI.create', args: [newVdiRecord(sr, name.trim(), description, bytes)], target, failure });
+    if (!vdi.ok || vmRef === undefined) return;
+    const vbd = await runTaskCallFor<string>(context, { method: 'VBD.create', args: [newVbdRecord(vmRef, vdi.result, false)], target, failure });
+    const vm = context.cache.get('VM', vmRef);
+    if (vbd.ok && vm !== undefined && hotplugCheck(vm, context.cache, 'disk').ok) await runTaskCall(context, { method: 'VBD.plug', args: [vbd.result], target, failure: `Could not activate the new disk of ${target.name}` });
+  };
+
+  return (
+    <FormDialog title={vmName === undefined ? 'New Virtual Disk' : `Add Virtual Disk to ${vmName}`} submitLabel={vmName === undefined ? 'Create' : 'Add'} blocked={blocked} onClose={onClose} onSubmit={() => { onClose(); void create(); }}>
+      <div>
+        <label htmlFor="disk-name" className={LABEL}>
+          Name
+        </label>
+        <input id="disk-name" className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('disk-name', { error: nameError }, false)} onChange={(e) => setName(e.target.value)} />
+        <FieldMessages id="disk-name" issue={{ error: nameError }} />
+      </div>
+      <div>
+        <label htmlFor="disk-description" className={LABEL}>
+          Description
+        </label>
+        <textarea id="disk-description" rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </div>
+      <SizeField id="disk-size" value={sizeText} unit={unit} error={size.error} onChange={(v, u) => { setSizeText(v); setUnit(u); }} />
+      <fieldset>
+        <legend className={LABEL}>Location</legend>
+        <div role="radiogroup" aria-label="Storage repository" aria-describedby={describedBy('disk-sr', { error: srError }, false)} className="mt-1 max-h-48 overflow-y-auto rounded-sm border border-slate-300">
+          {targets.map((t) => (
+            <label key={t.sr.ref} className={`flex items-start gap-2 border-b border-slate-100 px-2 py-1 last:border-b-0 ${t.reason === undefined ? '' : 'text-slate-400'}`}>
+              <input type="radio" name="disk-sr" className="mt-0.5" checked={sr === t.sr.ref} disabled={t.reason !== undefined} onChange={() => setSr(t.sr.ref)} />
+              <span>
+                {t.sr.name}
+                <span className="block text-xs">
+                  {formatBytes(t.sr.free)} free of {formatBytes(t.sr.size)}
+                  {t.sr.thin ? ' (thin provisioned)' : ''}
+                  {t.reason === undefined ? '' : ` — ${t.reason}`}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldMessages id="disk-sr" issue={{ error: chosen === undefined ? undefined : srError }} />
+      </fieldset>
+    </FormDialog>
+  );
+}
