@@ -43,6 +43,15 @@ export function vmStorageHost(cache: CacheReader, vmRef: string): string | undef
   return undefined;
 }
 
+/** An SR's name, with its server's for a local SR ("Local storage on xenserver-02"): local SRs share a name. */
+export function srLabel(cache: CacheReader, srRef: string): string {
+  const sr = cache.get('SR', srRef);
+  if (sr === undefined) return srRef;
+  if (sr.shared) return sr.name_label;
+  const host = cache.get('host', cache.get('PBD', sr.PBDs[0] ?? '')?.host ?? '');
+  return host === undefined ? sr.name_label : `${sr.name_label} on ${host.name_label}`;
+}
+
 export interface DiskTarget {
   readonly sr: SrFacts;
   /** Why the disk cannot go there (undefined: it can). */
@@ -111,7 +120,8 @@ export function attachChoices(cache: CacheReader, vmRef: string): AttachChoice[]
           : busyRw
             ? `In use by ${cache.get('VM', holders[0]?.VM ?? '')?.name_label ?? 'another VM'}.`
             : undefined;
-    out.push({ ref, name: vdi.name_label, sr: sr.name_label, size: vdi.virtual_size, reason, readOnlyOnly: !vdi.sharable && holders.length > 0 && !busyRw });
+    out.push({ ref, name: vdi.name_label, sr: srLabel(cache, vdi.SR), size: vdi.virtual_size, reason, readOnlyOnly: !vdi.sharable && holders.length > 0 && !busyRw });
   }
-  return out.sort((a, b) => naturalCompare(a.sr, b.sr) || naturalCompare(a.name, b.name));
+  // Those that can be attached first, then by SR and name.
+  return out.sort((a, b) => Number(a.reason !== undefined) - Number(b.reason !== undefined) || naturalCompare(a.sr, b.sr) || naturalCompare(a.name, b.name));
 }

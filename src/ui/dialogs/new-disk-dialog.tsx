@@ -13,7 +13,7 @@ import { formatBytes } from '../format/bytes';
 import { useLab } from '../lab/lab-context';
 import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
 import { INPUT, LABEL } from './dialog-styles';
-import { newDiskName, newDiskTargets, newVbdRecord, newVdiRecord, parseSize, type SizeUnit } from './disk-plan';
+import { newDiskName, newDiskTargets, srLabel, newVbdRecord, newVdiRecord, parseSize, type SizeUnit } from './disk-plan';
 import { FormDialog } from './form-dialog';
 import { SizeField } from './size-field';
 
@@ -72,7 +72,7 @@ export function NewDiskDialog({ vmRef, srRef, onClose }: { vmRef?: string | unde
             <label key={t.sr.ref} className={`flex items-start gap-2 border-b border-slate-100 px-2 py-1 last:border-b-0 ${t.reason === undefined ? '' : 'text-slate-400'}`}>
               <input type="radio" name="disk-sr" className="mt-0.5" checked={sr === t.sr.ref} disabled={t.reason !== undefined} onChange={() => setSr(t.sr.ref)} />
               <span>
-                {t.sr.name}
+                {srLabel(lab.cache, t.sr.ref)}
                 <span className="block text-xs">
                   {formatBytes(t.sr.free)} free of {formatBytes(t.sr.size)}
                   {t.sr.thin ? ' (thin provisioned)' : ''}

@@ -13,7 +13,7 @@ import { configureHa, disableHa } from '../actions/ha-actions';
 import { newPool } from '../actions/new-pool-action';
 import { disconnectServer, reconnectServer } from '../actions/connection-actions';
 import { newSr } from '../actions/storage-actions';
-import { hostProperties, poolProperties } from '../actions/object-actions';
+import { hostProperties, poolProperties, properties } from '../actions/object-actions';
 import { vmSnapshotSchedules } from '../actions/vmss-actions';
 import { HOST_MENU, SR_MENU, VM_MENU, type MenuEntry } from '../actions/registry';
 import { useActionStates, useRunAction } from '../actions/use-actions';
@@ -67,7 +67,7 @@ function actionsOf(entries: readonly MenuEntry[]): readonly Action[] {
 
 const POOL_MENU: readonly MenuEntry[] = [newPool, 'separator', configureHa, disableHa, 'separator', vmSnapshotSchedules, 'separator', poolProperties];
 const SERVER_MENU: readonly MenuEntry[] = [disconnectServer, reconnectServer, 'separator', ...HOST_MENU, 'separator', hostProperties];
-const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', ...SR_MENU];
+const STORAGE_MENU: readonly MenuEntry[] = [newSr, 'separator', ...SR_MENU, 'separator', properties];
 
 const VIEW_OPTIONS: readonly { key: keyof ViewOptions; label: string }[] = [
   { key: 'showDefaultTemplates', label: 'Default Templates' },
