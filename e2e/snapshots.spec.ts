@@ -174,7 +174,7 @@ test('new VM from a snapshot, save as template, delete with confirmation', async
   await commands(page).getByRole('button', { name: 'Actions' }).click();
   await page.getByRole('menuitem', { name: 'New VM from Snapshot…' }).click();
   const wizard = page.getByRole('dialog', { name: /New VM - golden/ });
-  await expect(wizard.getByRole('option', { name: 'golden' })).toHaveAttribute('aria-selected', 'true');
+  await expect(wizard.getByRole('option', { name: 'golden', exact: true })).toHaveAttribute('aria-selected', 'true');
   await shot(page, info, 'new-vm-from-snapshot');
   await wizard.getByRole('button', { name: 'Finish' }).click();
   await expect(wizard).toBeHidden();
