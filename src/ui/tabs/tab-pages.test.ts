@@ -5,7 +5,7 @@ describe('tab pages', () => {
   it('gives each kind of object XenCenter’s tabs, in its order', () => {
     const names = (kind: Parameters<typeof tabsFor>[0], live?: boolean) => tabsFor(kind, live).map((t) => TAB_LABELS[t]);
     expect(names('root')).toEqual(['Home', 'Search']);
-    expect(names('pool')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'HA', 'Search']);
+    expect(names('pool')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'HA', 'WLB', 'Search']);
     expect(names('host')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'Performance', 'Search']);
     expect(names('host', false)).toEqual(['General', 'Storage', 'Networking', 'Search']);
     expect(names('vm')).toEqual(['General', 'Memory', 'Storage', 'Networking', 'Performance', 'Snapshots', 'Migration']);
