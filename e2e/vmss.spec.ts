@@ -25,7 +25,7 @@ async function fastForwardHour(page: Page) {
 }
 
 /** Scheduled snapshots in the open Snapshots tab's List View. */
-const scheduledRows = (page: Page) => page.getByRole('table', { name: 'Snapshots' }).getByRole('row').filter({ hasText: 'scheduled' });
+const scheduledRows = (page: Page) => page.getByRole('grid', { name: 'Snapshots' }).getByRole('row').filter({ hasText: 'scheduled' });
 
 async function showSnapshots(page: Page, vm: string) {
   await page.getByRole('tree').first().getByRole('treeitem', { name: vm, exact: true }).click();

@@ -27,7 +27,8 @@ function isLive(host: string, cache: CacheReader): boolean {
  */
 export function poolOfHost(host: string, cache: CacheReader, connections: readonly Connection[] | undefined = currentConnections()): { pool: string; coordinator: string; members: number } | undefined {
   const connection = connections === undefined ? undefined : connectionOfHost(connections, host);
-  if (connection !== undefined) return { pool: connection.pool, coordinator: connection.master, members: connection.hosts.length };
+  // The coordinator from the pool record (kept current by events), not the polled connection, which lags a designate_new_master.
+  if (connection !== undefined) return { pool: connection.pool, coordinator: cache.get('pool', connection.pool)?.master ?? connection.master, members: connection.hosts.length };
   const pools = [...cache.all('pool').entries()];
   const coordinators = new Set(pools.map(([, p]) => p.master));
   const others = [...cache.all('host').keys()].filter((h) => !coordinators.has(h)).length;
