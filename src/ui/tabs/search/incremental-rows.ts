@@ -58,7 +58,7 @@ export class IncrementalSearchRows {
   private seen = -1;
   private last: readonly SearchRow[] = [];
   /** A first build done in slices: the revision it started at and the objects still to do. */
-  private warming: { readonly from: number; readonly todo: readonly (readonly [ClassName, string])[]; next: number } | undefined;
+  private warming: { readonly from: number; readonly pending: readonly (readonly [ClassName, string])[]; next: number } | undefined;
 
   constructor(private readonly scope: SearchScope) {}
 
@@ -81,16 +81,16 @@ export class IncrementalSearchRows {
   warm(cache: ObjectCache, timeLeft: () => number): boolean {
     if (this.seen >= 0) return true;
     if (this.warming === undefined) {
-      const todo: (readonly [ClassName, string])[] = [];
-      for (const cls of ROW_CLASSES) for (const ref of cache.all(cls).keys()) todo.push([cls, ref]);
-      this.warming = { from: cache.revision, todo, next: 0 };
+      const pending: (readonly [ClassName, string])[] = [];
+      for (const cls of ROW_CLASSES) for (const ref of cache.all(cls).keys()) pending.push([cls, ref]);
+      this.warming = { from: cache.revision, pending, next: 0 };
     }
     const w = this.warming;
-    while (w.next < w.todo.length && timeLeft() > 0) {
-      const item = w.todo[w.next++];
+    while (w.next < w.pending.length && timeLeft() > 0) {
+      const item = w.pending[w.next++];
       if (item !== undefined) this.rebuild(cache, item[0], item[1]);
     }
-    if (w.next < w.todo.length) return false;
+    if (w.next < w.pending.length) return false;
     this.warming = undefined;
     this.seen = w.from;
     this.collect();
