@@ -1,6 +1,7 @@
 // Accessibility: axe (axe-core via @axe-core/playwright) on the console's
-// main screens — a VM's General tab, every tab of a host, the Notifications
-// pages, and an open dialog. No serious or critical violation may remain;
+// main screens — every tab of a VM, every tab of a host, the pool's Search
+// tab, the Objects, Tags and Folders views of the navigation pane (with a
+// group's Search page), the Notifications pages, and an open dialog. No serious or critical violation may remain;
 // minor and moderate ones are printed for the record.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -42,6 +43,57 @@ test('a VM selected, General tab', async ({ page }) => {
   await select(page, 'web-01');
   await expect(page.getByRole('tab', { name: 'General' })).toHaveAttribute('aria-selected', 'true');
   await scan(page, 'VM web-01, General');
+  expect(errors).toEqual([]);
+});
+
+test('the Memory, Storage and Networking tabs of a VM', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = collectPageErrors(page);
+  await select(page, 'web-01');
+  for (const name of ['Memory', 'Storage', 'Networking']) {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+    await scan(page, `VM web-01, ${name}`);
+  }
+  expect(errors).toEqual([]);
+});
+
+test("the pool's Search tab, sorted by a column", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await select(page, 'Lab Pool');
+  await page.getByRole('tab', { name: 'Search', exact: true }).click();
+  const grid = page.getByRole('table', { name: 'Search results' });
+  await expect(grid.getByRole('button', { name: 'web-01', exact: true })).toBeVisible();
+  await grid.getByRole('columnheader', { name: /^Name/ }).getByRole('button').click();
+  await expect(grid.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', /ascending|descending/);
+  await scan(page, 'pool Lab Pool, Search');
+  expect(errors).toEqual([]);
+});
+
+test('the Objects, Tags and Folders views of the navigation pane', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = collectPageErrors(page);
+  const views = page.getByRole('group', { name: 'Views' });
+  await views.getByRole('button', { name: 'Objects', exact: true }).click();
+  const objects = page.getByRole('tree', { name: 'Objects' });
+  await objects.getByRole('treeitem', { name: 'VMs', exact: true }).click();
+  await page.keyboard.press('ArrowRight');
+  await expect(objects.getByRole('treeitem', { name: 'web-01' })).toBeVisible();
+  // A type group chosen: its Search page on the right.
+  await expect(page.getByRole('table', { name: 'Search results' })).toBeVisible();
+  await scan(page, 'Objects view, the VMs group');
+
+  await views.getByRole('button', { name: 'Tags' }).click();
+  const tags = page.getByRole('tree', { name: 'Tags' });
+  await tags.getByRole('treeitem', { name: 'web', exact: true }).click();
+  await page.keyboard.press('ArrowRight');
+  await expect(tags.getByRole('treeitem', { name: 'web-01' })).toBeVisible();
+  await scan(page, 'Tags view, the tag web');
+
+  await views.getByRole('button', { name: 'Folders' }).click();
+  await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: 'Folders' })).toBeVisible();
+  await scan(page, 'Folders view');
   expect(errors).toEqual([]);
 });
 
