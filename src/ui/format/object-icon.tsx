@@ -7,6 +7,7 @@
 // technology: the state is said in words next to them.
 import type { ReactNode } from 'react';
 import { useObject } from '../cache/use-cache';
+import { hostCutWords, hostDownWords, srFailed } from './fault-words';
 
 export type IconKind =
   | 'root'
@@ -17,17 +18,21 @@ export type IconKind =
   | 'host'
   | 'host-maintenance'
   | 'host-disconnected'
+  | 'host-off'
+  | 'host-fault'
   | 'vm'
   | 'vm-running'
   | 'vm-halted'
   | 'vm-suspended'
   | 'vm-busy'
+  | 'vm-unreachable'
   | 'template'
   | 'template-custom'
   | 'snapshot'
   | 'sr-shared'
   | 'sr-local'
   | 'sr-iso'
+  | 'sr-failed'
   | 'network'
   | 'vdi'
   | 'alerts'
@@ -45,18 +50,25 @@ export interface IconRecord {
   readonly shared?: boolean;
   readonly content_type?: string;
   readonly type?: string;
+  /** Simulated faults live here (fault-words.ts). */
+  readonly other_config?: { readonly [key: string]: string };
 }
 
 function busy(record: IconRecord): boolean {
   return record.current_operations !== undefined && Object.keys(record.current_operations).length > 0;
 }
 
-/** Which icon an object shows. `hostLive` is its host_metrics.live (hosts only). */
-export function objectIconKind(cls: string, record: IconRecord | undefined, hostLive = true): IconKind {
+/**
+ * Which icon an object shows. `hostLive` is its host_metrics.live (hosts only);
+ * `residentReachable` is false for a VM whose server is down or not answering.
+ */
+export function objectIconKind(cls: string, record: IconRecord | undefined, hostLive = true, residentReachable = true): IconKind {
   switch (cls) {
     case 'pool':
       return 'pool';
     case 'host':
+      if (hostDownWords(record?.other_config) !== undefined) return 'host-off';
+      if (hostCutWords(record?.other_config).length > 0) return 'host-fault';
       if (!hostLive) return 'host-disconnected';
       return record?.enabled === false || (record !== undefined && busy(record)) ? 'host-maintenance' : 'host';
     case 'VM':
@@ -64,6 +76,7 @@ export function objectIconKind(cls: string, record: IconRecord | undefined, host
       if (record.is_a_snapshot === true) return 'snapshot';
       if (record.is_a_template === true) return record.is_default_template === true ? 'template' : 'template-custom';
       if (busy(record)) return 'vm-busy';
+      if (!residentReachable && (record.power_state === 'Running' || record.power_state === 'Paused')) return 'vm-unreachable';
       switch (record.power_state) {
         case 'Running':
           return 'vm-running';
@@ -75,6 +88,7 @@ export function objectIconKind(cls: string, record: IconRecord | undefined, host
       }
     case 'SR':
       if (record?.content_type === 'iso' || record?.type === 'iso') return 'sr-iso';
+      if (srFailed(record?.other_config)) return 'sr-failed';
       return record?.shared === true ? 'sr-shared' : 'sr-local';
     case 'network':
       return 'network';
@@ -195,8 +209,35 @@ function glyph(kind: IconKind): ReactNode {
           </Badge>
         </g>
       );
+    case 'host-off':
+      return (
+        <g>
+          <Server fill="#cbd5e1" />
+          <Badge color="#475569">
+            <path d="M12 9.9v1.9M10.7 10.9a1.9 1.9 0 1 0 2.6 0" fill="none" stroke="#fff" strokeWidth="1" strokeLinecap="round" />
+          </Badge>
+        </g>
+      );
+    case 'host-fault':
+      return (
+        <g>
+          <Server />
+          <Badge color="#dc2626">
+            <path d="M12.6 9.9l-1.6 2.3h1.8l-1.4 2" fill="none" stroke="#fff" strokeWidth="0.9" strokeLinejoin="round" />
+          </Badge>
+        </g>
+      );
     case 'vm':
       return <Monitor />;
+    case 'vm-unreachable':
+      return (
+        <g>
+          <Monitor fill="#e5e7eb" />
+          <Badge color="#64748b">
+            <path d="M11 11a1 1 0 1 1 1.3 1l-.3.4v.3M12 13.9v.1" fill="none" stroke="#fff" strokeWidth="0.9" strokeLinecap="round" />
+          </Badge>
+        </g>
+      );
     case 'vm-running':
       return (
         <g>
@@ -255,6 +296,15 @@ function glyph(kind: IconKind): ReactNode {
       return <Cylinder fill="#bfdbfe" />;
     case 'sr-local':
       return <Cylinder fill="#e5e7eb" />;
+    case 'sr-failed':
+      return (
+        <g>
+          <Cylinder fill="#e5e7eb" />
+          <Badge color="#dc2626">
+            <path d="M10.6 10.6l2.8 2.8M13.4 10.6l-2.8 2.8" stroke="#fff" strokeWidth="1.2" strokeLinecap="round" />
+          </Badge>
+        </g>
+      );
     case 'sr-iso':
       return (
         <g>

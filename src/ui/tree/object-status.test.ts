@@ -37,3 +37,36 @@ describe('objectIconKind and objectStatus', () => {
     expect(objectStatus('SR', { shared: false, content_type: 'user', type: 'lvm' })).toBe('Local storage');
   });
 });
+
+describe('fault states on the tree', () => {
+  const down = (why: string) => ({ enabled: true, other_config: { 'xenlab-down': why } });
+
+  it('says a server is powered off, fenced or starting up, with its own icon', () => {
+    expect(objectStatus('host', down('power'), false)).toBe('Powered off');
+    expect(objectStatus('host', down('fenced'), false)).toBe('Fenced (rebooting)');
+    expect(objectStatus('host', down('booting'), false)).toBe('Starting up');
+    expect(objectIconKind('host', down('power'), false)).toBe('host-off');
+  });
+
+  it('says which network of a running server is cut', () => {
+    const cut = { enabled: true, other_config: { 'xenlab-fault-management-network': '1', 'xenlab-fault-storage-network': '1' } };
+    expect(objectStatus('host', cut)).toBe('Connected, management network cut, storage network cut');
+    expect(objectStatus('host', { enabled: true, other_config: { 'xenlab-fault-storage-network': '1' } }, false)).toBe('Disconnected, storage network cut');
+    expect(objectIconKind('host', cut)).toBe('host-fault');
+  });
+
+  it('says a shared SR has failed', () => {
+    const failed = { shared: true, content_type: 'user', type: 'nfs', other_config: { 'xenlab-fault-failed': '1' } };
+    expect(objectStatus('SR', failed)).toBe('Shared storage, failed');
+    expect(objectIconKind('SR', failed)).toBe('sr-failed');
+  });
+
+  it('says a VM still recorded as running is on a server that is down or not answering', () => {
+    const vm = { power_state: 'Running' };
+    expect(objectStatus('VM', vm, true, { record: down('power'), live: true })).toBe('Running, server powered off');
+    expect(objectStatus('VM', vm, true, { record: { enabled: true }, live: false })).toBe('Running, server not responding');
+    expect(objectStatus('VM', vm, true, { record: { enabled: true }, live: true })).toBe('Running');
+    expect(objectStatus('VM', { power_state: 'Halted' }, true, { record: down('power'), live: false })).toBe('Halted');
+    expect(objectIconKind('VM', vm, true, false)).toBe('vm-unreachable');
+  });
+});

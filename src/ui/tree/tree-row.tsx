@@ -8,7 +8,8 @@ import { useObject } from '../cache/use-cache';
 import { IconGlyph, objectIconKind, type IconRecord } from '../format/object-icon';
 import type { DragMigrateHandlers } from './drag-migrate';
 import type { TreeRow } from './flatten-tree';
-import { objectStatus } from './object-status';
+import { hostDownWords } from '../format/fault-words';
+import { objectStatus, type ResidentHost } from './object-status';
 
 export const ROW_HEIGHT = 22;
 const INDENT = 16;
@@ -31,20 +32,34 @@ interface TreeRowProps {
   readonly handlers: RowHandlers;
 }
 
-function useRowObject(row: TreeRow): { record: IconRecord | undefined; hostLive: boolean } {
+interface RowObject {
+  readonly record: IconRecord | undefined;
+  readonly hostLive: boolean;
+  /** A VM's server, so the row can say when that server is down. */
+  readonly resident: ResidentHost | undefined;
+}
+
+function useRowObject(row: TreeRow): RowObject {
   const cls = row.node.kind === 'object' ? row.node.cls : 'VM';
-  const record: IconRecord | undefined = useObject(cls, row.ref);
+  const record = useObject(cls, row.ref) as (IconRecord & { resident_on?: string }) | undefined;
   const metrics = useObject('host_metrics', cls === 'host' ? record?.metrics : undefined);
-  return { record, hostLive: metrics?.live ?? true };
+  const residentRecord = useObject('host', cls === 'VM' ? record?.resident_on : undefined);
+  const residentMetrics = useObject('host_metrics', residentRecord?.metrics);
+  const resident = residentRecord === undefined ? undefined : { record: residentRecord, live: residentMetrics?.live ?? true };
+  return { record, hostLive: metrics?.live ?? true, resident };
+}
+
+function reachable(resident: ResidentHost | undefined): boolean {
+  return resident === undefined || (resident.live && hostDownWords(resident.record?.other_config) === undefined);
 }
 
 export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabbable, handlers }: TreeRowProps) {
   const { node } = row;
-  const { record, hostLive } = useRowObject(row);
+  const { record, hostLive, resident } = useRowObject(row);
   const statusId = useId();
   const cls = node.kind === 'object' ? node.cls : undefined;
-  const icon = node.kind === 'object' ? objectIconKind(node.cls, record, hostLive) : node.icon;
-  const status = cls === undefined ? undefined : objectStatus(cls, record, hostLive);
+  const icon = node.kind === 'object' ? objectIconKind(node.cls, record, hostLive, reachable(resident)) : node.icon;
+  const status = cls === undefined ? undefined : objectStatus(cls, record, hostLive, resident);
   const ref = row.ref;
 
   const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${String(top)}px)`, paddingLeft: 4 + (row.level - 1) * INDENT };

@@ -5,17 +5,17 @@
 // also fails when the heartbeat SR itself has failed.
 import type { RecordOf } from '../../../xapi/types';
 import type { CacheReader } from '../../actions/action-types';
+import { faultKey, hostDownWords, srFailed } from '../../format/fault-words';
 
 export interface HostHeartbeat {
   readonly ref: string;
   readonly name: string;
   readonly network: boolean;
   readonly statefile: boolean;
-  /** "Live", "Fenced (rebooting)", "Powered off", "Starting", "Not responding". */
+  /** "Live", "Fenced (rebooting)", "Powered off", "Starting up", "Not responding". */
   readonly state: string;
 }
 
-const DOWN_LABEL: Readonly<Record<string, string>> = { power: 'Powered off', fenced: 'Fenced', booting: 'Starting' };
 
 export function heartbeatSr(pool: RecordOf<'pool'>, cache: CacheReader): RecordOf<'SR'> | undefined {
   for (const vdi of pool.ha_statefiles) {
@@ -26,15 +26,15 @@ export function heartbeatSr(pool: RecordOf<'pool'>, cache: CacheReader): RecordO
 }
 
 export function hostHeartbeats(pool: RecordOf<'pool'>, cache: CacheReader): HostHeartbeat[] {
-  const srFailed = heartbeatSr(pool, cache)?.other_config['xenlab-fault-failed'] !== undefined;
+  const heartbeatFailed = srFailed(heartbeatSr(pool, cache)?.other_config);
   return [...cache.all('host')]
     .map(([ref, host]) => {
-      const down = host.other_config['xenlab-down'];
+      const down = hostDownWords(host.other_config);
       const up = down === undefined;
       const live = cache.get('host_metrics', host.metrics)?.live === true;
-      const network = up && host.other_config['xenlab-fault-management-network'] === undefined;
-      const statefile = up && !srFailed && host.other_config['xenlab-fault-storage-network'] === undefined;
-      const state = down !== undefined ? (DOWN_LABEL[down] ?? down) : live ? 'Live' : 'Not responding';
+      const network = up && host.other_config[faultKey('management-network')] === undefined;
+      const statefile = up && !heartbeatFailed && host.other_config[faultKey('storage-network')] === undefined;
+      const state = down ?? (live ? 'Live' : 'Not responding');
       return { ref, name: host.name_label, network, statefile, state };
     })
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));

@@ -8,6 +8,7 @@ import { shallowEqualArrays, useCacheSelector, useObject } from '../../cache/use
 import { useUi } from '../../state/ui-store';
 import { None, Properties, Row, Section } from '../common/section';
 import { PAGE_BUTTON } from '../tab-styles';
+import { srFailed } from '../../format/fault-words';
 import { heartbeatSr, hostHeartbeats, type HostHeartbeat } from './ha-model';
 import { VmPriorityTable, type PriorityRow } from './vm-priority-table';
 
@@ -45,7 +46,7 @@ export function HaTab({ poolRef }: { poolRef: string }) {
   const selectSr = useCallback((c: ObjectCache) => {
     const p = c.get('pool', poolRef);
     const sr = p === undefined ? undefined : heartbeatSr(p, c);
-    return sr === undefined ? undefined : `${sr.name_label}${sr.other_config['xenlab-fault-failed'] !== undefined ? ' (failed)' : ''}`;
+    return sr === undefined ? undefined : `${sr.name_label}${srFailed(sr.other_config) ? ' (failed)' : ''}`;
   }, [poolRef]);
   const srName = useCacheSelector(selectSr);
   const protectedVms = useCacheSelector(selectProtected, sameRows);
