@@ -136,7 +136,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   VM_REQUIRES_IOMMU: 'The chosen server does not have I/O virtualization (IOMMU/VT-d) turned on, which the VM needs.',
   VM_MIGRATE_FAILED: 'Moving the VM to the other server failed; the message explains why.',
   VM_MIGRATE_CONTACT_REMOTE_SERVICE_FAILED: 'The destination server\'s migration service could not be reached.',
-  VM_HAS_TOO_MANY_SNAPSHOTS: 'The VM has too many snapshots: a disk\'s chain of snapshots is at its limit (30), or this kind of migration allows only one. Delete some snapshots first.',
+  VM_HAS_TOO_MANY_SNAPSHOTS: 'This kind of migration allows a VM at most one snapshot. Delete its other snapshots first.',
   VM_MISSING_PV_DRIVERS: 'This needs the guest tools (PV drivers), which are not installed or not running in the VM.',
   VM_OLD_PV_DRIVERS: 'The VM\'s guest tools (PV drivers) are too old for this; update them.',
   VM_LACKS_FEATURE: 'The VM does not support the feature this operation needs.',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLab, type Lab } from '../testing/lab';
 import { worldProblems } from '../worlds/world-invariants';
+import { parseUnixSeconds } from '../../xapi/datetime';
 
 interface VdiRow { uuid: string; SR: string; sm_config: Record<string, string>; physical_utilisation: number; virtual_size: number; is_a_snapshot: boolean; snapshot_of: string; snapshot_time: string; snapshots: string[]; read_only: boolean; managed: boolean }
 
@@ -21,12 +22,18 @@ describe('VDI.snapshot', () => {
     const lab = await createLab();
     const vdi = await diskOf(lab, await lab.vmByName('web-01'));
     const before = await vdiRecord(lab, vdi);
-    const taken = (await lab.call<{ datetime: string }>('Simulator.get_time')).datetime;
+    const clock = async () => parseUnixSeconds((await lab.call<{ datetime: string }>('Simulator.get_time')).datetime) ?? NaN;
+    const asked = await clock();
     const snap = await lab.run<string>('VDI.snapshot', vdi, {});
+    const done = await clock();
     const s = await vdiRecord(lab, snap);
     const after = await vdiRecord(lab, vdi);
     expect(s).toMatchObject({ is_a_snapshot: true, snapshot_of: vdi, managed: true, virtual_size: before.virtual_size, SR: before.SR });
-    expect(s.snapshot_time).toBe(taken);
+    // Stamped by the virtual clock while the call ran (not the epoch, not a later write).
+    const stamped = parseUnixSeconds(s.snapshot_time) ?? NaN;
+    expect(stamped).toBeGreaterThanOrEqual(asked);
+    expect(stamped).toBeLessThanOrEqual(done);
+    expect(done - asked).toBeLessThan(60);
     expect(after.snapshots).toEqual([snap]);
     expect(s.sm_config['xenlab-content']).toBe(before.sm_config['xenlab-content'] ?? before.uuid);
     expect(s.sm_config['vhd-parent']).toBe(after.sm_config['vhd-parent']);

@@ -5,8 +5,7 @@
 import { xenError } from '../../xapi/errors';
 import type { Engine } from '../engine';
 import { define, ref, type MethodTable } from '../api/registry';
-import { chainLength, isVhdSr, MAX_CHAIN_SIZE, snapshotVdi } from './vhd-chain';
-import { smError } from './sm-errors';
+import { assertCanSnapshotVdi, isVhdSr, snapshotVdi } from './vhd-chain';
 import { startWrites } from './vhd-writes';
 import { assertSrPlugged } from './vdi-api';
 
@@ -19,8 +18,7 @@ function snapshot(engine: Engine, vdi: string): string {
   if (!isVhdSr(srType)) throw xenError('SR_OPERATION_NOT_SUPPORTED', record.SR);
   if (record.type === 'suspend' || record.type === 'crashdump') throw xenError('VDI_INCOMPATIBLE_TYPE', vdi, record.type);
   engine.operations.assertFree('VDI', vdi, 'snapshot');
-  // SM's own depth check (vhdutil.MAX_CHAIN_SIZE); xapi's VM_HAS_TOO_MANY_SNAPSHOTS is for VM.snapshot.
-  if (chainLength(engine, vdi) >= MAX_CHAIN_SIZE) throw smError('SnapshotChainTooLong');
+  assertCanSnapshotVdi(engine, vdi); // SM's own checks: storage reachable, chain depth
   const made = snapshotVdi(engine, vdi, engine.datetime());
   startWrites(engine); // the leaf now grows as its guest writes
   return made;

@@ -9,11 +9,13 @@
 // Disk contents are modelled by a content version (sm_config
 // 'xenlab-content'): writes give a leaf a new one, a snapshot and a revert
 // copy it, so a test can prove a revert restored exactly what was taken.
-// SM's vhdutil refuses chains longer than MAX_CHAIN_SIZE (30).
+// SM's vhdutil refuses to snapshot a VHD whose chain is MAX_CHAIN_SIZE (30) deep.
 import type { VDIRecord } from '../../xapi/types';
 import { xenError } from '../../xapi/errors';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
+import { srFailedSince } from '../faults/fault-state';
+import { smError } from './sm-errors';
 import { createVdi, emptyVhdFileSize, isThinSr, lvhdSize, resizeVdiSpace, srFreeSpace } from './vdi-space';
 
 export const VHD_PARENT = 'vhd-parent';
@@ -98,9 +100,17 @@ export function snapshotCost(engine: Engine, vdi: string): number {
   return baseFootprint(type, size, nodeData(type, r)) + emptyLeafFootprint(type, size) + leafAfter - r.physical_utilisation;
 }
 
-/** The chain check and the space check of a snapshot, before anything changes. */
-export function assertCanSnapshotVdi(engine: Engine, vm: string, vdi: string): void {
-  if (chainLength(engine, vdi) + 1 > MAX_CHAIN_SIZE) throw xenError('VM_HAS_TOO_MANY_SNAPSHOTS', vm);
+/**
+ * SM's checks before it snapshots a VHD (FileSR/LVHDSR `_snapshot`): a VDI it
+ * cannot reach (its SR failed: Simulator.inject_fault 'sr-failed') is
+ * VDIUnavailable (46), a chain already MAX_CHAIN_SIZE deep SnapshotChainTooLong
+ * (109). xapi passes both on as SR_BACKEND_FAILURE_<code>; its own
+ * VM_HAS_TOO_MANY_SNAPSHOTS is a migration error, never a snapshot one.
+ */
+export function assertCanSnapshotVdi(engine: Engine, vdi: string): void {
+  const r = engine.world.get('VDI', vdi);
+  if (srFailedSince(engine, r.SR) !== undefined) throw smError('VDIUnavailable', `VDI ${r.uuid} unavailable: the SR's storage has failed`);
+  if (chainLength(engine, vdi) >= MAX_CHAIN_SIZE) throw smError('SnapshotChainTooLong');
 }
 
 /**

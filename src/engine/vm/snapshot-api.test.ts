@@ -81,22 +81,44 @@ describe('VM.snapshot', () => {
     expect(storage()).toBe(before);
   });
 
-  it('refuses a chain longer than SM allows with VM_HAS_TOO_MANY_SNAPSHOTS', async () => {
+  it('refuses a chain longer than SM allows with SM\'s SnapshotChainTooLong (SR_BACKEND_FAILURE_109)', async () => {
     const lab = await createLab();
-    const vm = await lab.vmByName('legacy-01');
     // Thick LVM: each snapshot keeps a full base copy; use the thin NFS VM instead.
     const thin = await lab.vmByName('test-01');
-    let error = '';
-    for (let i = 0; i < 40 && error === ''; i++) {
+    let error: { code: string; params: string[] } | undefined;
+    for (let i = 0; i < 40 && error === undefined; i++) {
       try {
         await lab.run('VM.snapshot', thin, `s${String(i)}`);
       } catch (e) {
-        error = (e as { code: string }).code;
+        error = e as { code: string; params: string[] };
       }
     }
-    expect(error).toBe('VM_HAS_TOO_MANY_SNAPSHOTS');
+    expect(error?.code).toBe('SR_BACKEND_FAILURE_109');
+    expect(error?.params).toEqual(['', 'The snapshot chain is too long', '']);
     expect((await lab.call<string[]>('VM.get_snapshots', thin)).length).toBe(29); // a chain of 30 VHDs: SM's MAX_CHAIN_SIZE
-    expect(vm).toBeTruthy();
+    await expectSound(lab);
+  });
+
+  it('fails on an SR whose storage has failed with SM\'s VDIUnavailable (SR_BACKEND_FAILURE_46), changing nothing; works again once repaired', async () => {
+    const lab = await createLab();
+    const vm = await lab.vmByName('web-01');
+    const sr = await srOf(lab, vm);
+    await lab.call('Simulator.inject_fault', 'sr-failed', sr, {});
+    const before = await contents(lab, vm);
+    const vdis = (await lab.call<string[]>('SR.get_VDIs', sr)).length;
+    for (const op of ['VM.snapshot', 'VM.checkpoint'] as const) {
+      const e = await lab.error(op, vm, 'on a dead SR');
+      expect(e.code).toBe('SR_BACKEND_FAILURE_46');
+      expect(e.params[1]).toMatch(/^The VDI is not available \[opterr=VDI [0-9a-f-]{36} unavailable/);
+    }
+    const [disk] = await disksOf(lab, vm);
+    expect((await lab.error('VDI.snapshot', disk, {})).code).toBe('SR_BACKEND_FAILURE_46');
+    expect(await lab.call('VM.get_snapshots', vm)).toEqual([]);
+    expect((await lab.call<string[]>('SR.get_VDIs', sr)).length).toBe(vdis);
+    expect(await contents(lab, vm)).toEqual(before);
+    await lab.call('Simulator.clear_fault', 'sr-failed', sr);
+    await lab.run('VM.snapshot', vm, 'after repair');
+    expect((await lab.call<string[]>('VM.get_snapshots', vm)).length).toBe(1);
     await expectSound(lab);
   });
 });

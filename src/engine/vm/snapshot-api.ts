@@ -48,11 +48,11 @@ function snapshotDisks(engine: Engine, vm: string, ignore: readonly string[]): D
   return out;
 }
 
-/** Chain and space checks for all disks before any is touched (each SR's total must fit). */
-function assertCanSnapshot(engine: Engine, vm: string, disks: readonly DiskOf[], extra?: { sr: string; bytes: number }): void {
+/** SM's checks (storage reachable, chain depth) and space for all disks before any is touched (each SR's total must fit). */
+function assertCanSnapshot(engine: Engine, disks: readonly DiskOf[], extra?: { sr: string; bytes: number }): void {
   const need = new Map<string, number>();
   for (const d of disks) {
-    assertCanSnapshotVdi(engine, vm, d.vdi);
+    assertCanSnapshotVdi(engine, d.vdi);
     const sr = engine.world.get('VDI', d.vdi).SR;
     need.set(sr, (need.get(sr) ?? 0) + snapshotCost(engine, d.vdi));
   }
@@ -119,7 +119,7 @@ function takeSnapshot(call: Call, vm: string, name: string, ignore: readonly str
     const sr = record.power_state === 'Suspended' ? engine.world.get('VDI', record.suspend_VDI).SR : suspendSrOf(engine, vm);
     imageSpec = { sr, bytes: suspendImageSize(record.memory_static_max) };
   }
-  assertCanSnapshot(engine, vm, disks, imageSpec);
+  assertCanSnapshot(engine, disks, imageSpec);
   const time = engine.datetime();
   const made: [string, string][] = disks.map((d) => [d.vbd, snapshotVdi(engine, d.vdi, time)]);
   let image = NULL_REF;

@@ -58,10 +58,14 @@ describe('Take Snapshot dialog rules', () => {
     cache.add('VM', { name_label: "Template from snapshot 'before'" });
     expect(templateNameFor('before', cache)).toBe("Template from snapshot 'before' (1)");
   });
-  it('words SR_FULL and VM_HAS_TOO_MANY_SNAPSHOTS for the user', async () => {
+  it('words SR_FULL, a chain too long (SR_BACKEND_FAILURE_109) and failed storage (SR_BACKEND_FAILURE_46) for the user', async () => {
     const { XenApiError } = await import('../../xapi/errors');
     expect(snapshotFailureWords('web-01', new XenApiError('SR_FULL', [String(3 * 1024 ** 3), String(1024 ** 3)]))?.detail).toBe('The SR holding web-01’s disks is full. It needs 3 GB; 1 GB is free. Delete old snapshots or unused disks on it, then try again.');
-    expect(snapshotFailureWords('web-01', new XenApiError('VM_HAS_TOO_MANY_SNAPSHOTS', ['OpaqueRef:x']))?.title).toBe('web-01 has too many snapshots');
+    expect(snapshotFailureWords('web-01', new XenApiError('SR_BACKEND_FAILURE_109', ['', 'The snapshot chain is too long', '']))?.title).toBe('web-01 has too many snapshots');
+    const dead = snapshotFailureWords('web-01', new XenApiError('SR_BACKEND_FAILURE_46', ['', 'The VDI is not available [opterr=VDI x unavailable]', '']));
+    expect(dead?.title).toBe('The storage holding web-01’s disks is not available');
+    expect(dead?.detail).toContain('The VDI is not available [opterr=VDI x unavailable]');
+    expect(snapshotFailureWords('web-01', new XenApiError('VM_HAS_TOO_MANY_SNAPSHOTS', ['OpaqueRef:x']))).toBeUndefined(); // a migration error, not a snapshot one
     expect(snapshotFailureWords('web-01', new Error('x'))).toBeUndefined();
   });
 });

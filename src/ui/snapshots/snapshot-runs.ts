@@ -5,7 +5,8 @@
 // Halted, or Suspended for a checkpoint, so it is started or resumed, on the
 // server it ran on when that server can take it), VMSnapshotDeleteAction
 // (the snapshot and its disks) and VMCloneAction for Save as Template.
-// Each task shows in Events; SR_FULL and VM_HAS_TOO_MANY_SNAPSHOTS are told in
+// Each task shows in Events; SR_FULL, a chain at SM's limit (SR_BACKEND_FAILURE_109) and
+// unreachable storage (SR_BACKEND_FAILURE_46) are told in
 // the snapshot's own words.
 import { isXenApiError } from '../../xapi/errors';
 import { isNullRef } from '../../xapi/refs';
@@ -24,7 +25,7 @@ function vmTarget(cache: CacheReader, ref: string): Target {
   return { cls: 'VM', ref, kind: vm?.is_a_snapshot === true ? 'snapshot' : 'vm', name: vm?.name_label ?? ref };
 }
 
-/** Words for the failures a snapshot meets most: no room on the SR, a chain at its limit. */
+/** Words for the failures a snapshot meets most: no room on the SR, a chain at its limit, failed storage. */
 export function snapshotFailureWords(vmName: string, error: unknown): { title: string; detail: string } | undefined {
   if (!isXenApiError(error)) return undefined;
   if (error.code === 'SR_FULL') {
@@ -35,10 +36,16 @@ export function snapshotFailureWords(vmName: string, error: unknown): { title: s
       detail: `The SR holding ${vmName}’s disks is full.${sizes} Delete old snapshots or unused disks on it, then try again.`,
     };
   }
-  if (error.code === 'VM_HAS_TOO_MANY_SNAPSHOTS') {
+  if (error.code === 'SR_BACKEND_FAILURE_109') {
     return {
       title: `${vmName} has too many snapshots`,
       detail: 'A disk’s chain of snapshots is at the storage limit (30). Delete some of this VM’s snapshots (the space is merged back in the background), then try again.',
+    };
+  }
+  if (error.code === 'SR_BACKEND_FAILURE_46') {
+    return {
+      title: `The storage holding ${vmName}’s disks is not available`,
+      detail: `The storage manager could not reach a disk of ${vmName} (${error.params[1] ?? 'The VDI is not available'}). Repair the storage repository, then take the snapshot again.`,
     };
   }
   return undefined;

@@ -2,7 +2,7 @@
 // the mode — the VM's disks (VM.snapshot, any power state), or its disks and
 // memory (VM.checkpoint, a running VM only; off with the reason otherwise).
 // Take closes the dialog; the task shows in Events and the failure, if any, is
-// said in plain words (SR_FULL, VM_HAS_TOO_MANY_SNAPSHOTS). Opened from the
+// said in plain words (SR_FULL, SR_BACKEND_FAILURE_109 / _46). Opened from the
 // Revert confirmation, it reverts once the snapshot has been taken.
 import * as Dialog from '@radix-ui/react-dialog';
 import { useCallback, useState, type FormEvent } from 'react';
