@@ -24,7 +24,9 @@
 // Options (environment): CHROMIUM_PATH (default /usr/bin/chromium),
 // BENCH_SECONDS, BENCH_PERF_SECONDS, BENCH_DIST (serve this build instead of
 // building one), BENCH_HEADED=1 (show the browser), BENCH_SCREENSHOTS=<dir>
-// (save a picture of the 8 graphs there).
+// (save a picture of the 8 graphs there), BENCH_PROFILE=1 (also a CPU
+// profile: each task over 50 ms of thread CPU explained by function, see
+// ui-bench-profile.ts; use with an unminified BENCH_DIST).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -33,6 +35,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { byActivity as byActivityOf, table as tableOf, timingRows, type Recorded as WindowRecord, type Row } from './ui-bench-figures';
 import { exerciseGraphs, graphFigures, openBusyHostGraphs } from './ui-bench-performance';
+import { explainTasks, startProfile, wantProfile, type CpuProfile, type Slice, type TaskSpan } from './ui-bench-profile';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
 const IDLE_SECONDS = 5;
@@ -173,24 +176,29 @@ interface TraceEvent {
   readonly args?: { readonly name?: string; readonly data?: { readonly message?: string } };
 }
 
-interface CpuTask {
-  readonly cpuMs: number;
+interface CpuTask extends TaskSpan {
   readonly wallMs: number;
-  readonly what: string;
 }
 
-async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
+interface Traced {
+  readonly events: TraceEvent[];
+  readonly profile: CpuProfile | undefined;
+}
+
+async function startTrace(page: Page): Promise<() => Promise<Traced>> {
   const cdp = await page.context().newCDPSession(page);
+  const stopProfile = wantProfile() ? await startProfile(cdp) : undefined;
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => {
     events.push(...(d.value as unknown as TraceEvent[]));
   });
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'] } });
   return async () => {
+    const profile = await stopProfile?.();
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
-    return events;
+    return { events, profile };
   };
 }
 
@@ -204,8 +212,19 @@ function cpuTasks(events: readonly TraceEvent[]): CpuTask[] {
   return tasks.map((t) => {
     let what = '';
     for (const m of marks) if (m.ts <= t.ts) what = (m.args?.data?.message ?? '').slice('bench: '.length);
-    return { cpuMs: (t.tdur ?? 0) / 1000, wallMs: (t.dur ?? 0) / 1000, what };
+    return { ts: t.ts, dur: t.dur ?? 0, cpuMs: (t.tdur ?? 0) / 1000, wallMs: (t.dur ?? 0) / 1000, what };
   });
+}
+
+/** The renderer main thread's nested slices (style, layout, paint, GC), for explaining long tasks. */
+function slicesOf(events: readonly TraceEvent[], tasks: readonly CpuTask[]): Slice[] {
+  const first = tasks[0];
+  if (first === undefined) return [];
+  const main = events.find((e) => e.ts === first.ts && e.name === 'RunTask');
+  const names = new Set(['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'MajorGC', 'MinorGC', 'V8.GC_MC_BACKGROUND_MARKING', 'ParseHTML', 'HitTest']);
+  return events
+    .filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main.tid && names.has(e.name))
+    .map((e) => ({ name: e.name, ts: e.ts, tdurMs: (e.tdur ?? 0) / 1000 }));
 }
 
 function cpuByActivity(tasks: readonly CpuTask[]): string[] {
@@ -325,7 +344,8 @@ async function main(): Promise<void> {
     log(`scrolling the tree and switching tabs for ${String(SECONDS)} s …`);
     const counts = await exercise(page, SECONDS);
     await page.evaluate('window.__bench.stop()');
-    const tasks = cpuTasks(await stopTrace());
+    const traced = await stopTrace();
+    const tasks = cpuTasks(traced.events);
     const longestCpu = tasks.reduce((m, t) => Math.max(m, t.cpuMs), 0);
     const overCpu = tasks.filter((t) => t.cpuMs > LONG_TASK_TARGET_MS).length;
     const rec = (await page.evaluate('window.__bench')) as Recorded;
@@ -377,6 +397,10 @@ async function main(): Promise<void> {
     );
     if (during.length > 0) process.stdout.write(`\nLong tasks after load, by what the bench was doing:\n${byActivity(rec, during).join('\n')}\n`);
     if (tasks.some((t) => t.cpuMs >= 25)) process.stdout.write(`\nTasks of 25 ms thread CPU time or more, by what the bench was doing:\n${cpuByActivity(tasks).join('\n')}\n`);
+    if (traced.profile !== undefined) {
+      const explained = explainTasks(traced.profile, tasks, slicesOf(traced.events, tasks), LONG_TASK_TARGET_MS);
+      process.stdout.write(`\nTasks over ${String(LONG_TASK_TARGET_MS)} ms of thread CPU time, explained by the CPU profile:\n${explained.length === 0 ? '  none' : explained.join('\n')}\n`);
+    }
     await performancePhase(page, url, errors);
     if (errors.length > 0) process.stdout.write(`\nPage errors:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
     await context.close();

@@ -2,10 +2,13 @@
 // milliseconds where an SVG chart library built a DOM node tree per line
 // and measured its text every refresh (the Performance tab's 100–300 ms
 // tasks). The plot is made once per `options` and fed new data in place;
-// its width follows the box (a ResizeObserver), its height is fixed.
+// its width follows the box (a ResizeObserver), its height is fixed. Plots
+// are built one per task (build-queue.ts): a page of graphs mounts without
+// one long task.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { chartBuilds } from './build-queue';
 
 export type ScaleLimits = Readonly<Record<string, { readonly min: number; readonly max: number }>>;
 
@@ -32,18 +35,24 @@ export function UPlotChart({ options, data, height, scales, hidden }: UPlotChart
   useEffect(() => {
     const el = box.current;
     if (el === null) return;
-    const u = new uPlot({ ...options, width: Math.max(1, el.clientWidth), height }, undefined, el);
-    plot.current = u;
-    feed(u, latest.current.data, latest.current.scales);
-    applyHidden(u, latest.current.hidden);
-    const resize = new ResizeObserver(() => {
-      const width = Math.max(1, el.clientWidth);
-      if (width !== u.width) u.setSize({ width, height });
+    let built: { u: uPlot; resize: ResizeObserver } | undefined;
+    const cancel = chartBuilds.add(() => {
+      const u = new uPlot({ ...options, width: Math.max(1, el.clientWidth), height }, undefined, el);
+      plot.current = u;
+      feed(u, latest.current.data, latest.current.scales);
+      applyHidden(u, latest.current.hidden);
+      const resize = new ResizeObserver(() => {
+        const width = Math.max(1, el.clientWidth);
+        if (width !== u.width) u.setSize({ width, height });
+      });
+      resize.observe(el);
+      built = { u, resize };
     });
-    resize.observe(el);
     return () => {
-      resize.disconnect();
-      u.destroy();
+      cancel();
+      if (built === undefined) return;
+      built.resize.disconnect();
+      built.u.destroy();
       plot.current = null;
     };
   }, [options, height]);

@@ -7,6 +7,7 @@ import { formatBytes } from '../../format/bytes';
 import { useCacheSelector } from '../../cache/use-cache';
 import { useUi } from '../../state/ui-store';
 import { Properties, Row, Section } from '../common/section';
+import { useProgressiveCount } from '../common/progressive';
 import { DataTable, Td, Th, Tr } from '../common/table';
 import { NO_READINGS, poolOverview, samePoolFacts, selectPoolFacts, TOP_VMS, type HostUse, type PoolTotals, type VmUse } from './pool-overview-model';
 import { usePoolCpu } from './pool-overview-query';
@@ -19,6 +20,8 @@ export function PoolOverview() {
   const facts = useCacheSelector(selectPoolFacts, samePoolFacts);
   const cpu = usePoolCpu();
   const overview = useMemo(() => poolOverview(facts, cpu.data ?? NO_READINGS), [facts, cpu.data]);
+  // 64 servers in the large world: the first rows with the page, the rest a moment later.
+  const hostsShown = useProgressiveCount(overview.hosts.length);
   const note = cpu.isError ? 'CPU figures could not be read from the pool.' : 'CPU: the average over the last minute, from the performance archive.';
   return (
     <>
@@ -28,7 +31,7 @@ export function PoolOverview() {
       <Section title="Server Use">
         <p className="m-0 mb-1 text-xs text-slate-600">{note}</p>
         <DataTable caption="CPU and memory use of each server" columns={['Server', 'CPU', 'Memory', { label: 'VMs', numeric: true }, { label: 'vCPUs', numeric: true }]}>
-          {overview.hosts.map((h) => (
+          {overview.hosts.slice(0, hostsShown).map((h) => (
             <HostRow key={h.ref} host={h} />
           ))}
         </DataTable>
