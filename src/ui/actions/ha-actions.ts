@@ -2,6 +2,7 @@
 // edits the plan) and Disable HA (confirmed), as XenCenter's HACommand and
 // DisableHACommand.
 import { OK, no, type Action } from './action-types';
+import { poolMembers } from '../connections/pool-members';
 import { poolOfSelection } from './object-actions';
 
 export const configureHa: Action = {
@@ -12,7 +13,7 @@ export const configureHa: Action = {
   canRun: (selection, cache) => {
     const pool = poolOfSelection(selection, cache);
     if (pool === undefined) return no('There is no pool to configure.');
-    if (cache.all('host').size < 2) return no('HA needs a pool of at least two servers.');
+    if (poolMembers(pool, cache).length < 2) return no('HA needs a pool of at least two servers.');
     return OK;
   },
   run: (context) => {

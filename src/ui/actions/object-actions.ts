@@ -3,6 +3,7 @@
 // Pool and Server menus do). F2 opens Properties (XenCenter's
 // NavigationView: Keys.F2 → PropertiesCommand).
 import { isNullRef } from '../../xapi/refs';
+import { onlyPool, poolOfServer } from '../connections/pool-members';
 import { OK, no, type Action, type CacheReader } from './action-types';
 import { objectAction, type ObjectAction } from './object-action';
 import { selectedTargets } from './targets';
@@ -42,12 +43,17 @@ export const properties: ObjectAction = objectAction({
   },
 });
 
-/** The pool the selection belongs to: a selected pool, else the connection's only pool. */
+/**
+ * The pool the selection belongs to, as XenCenter's Pool menu finds it: a
+ * selected pool; else the pool of the selected server (or of the server a
+ * selected VM runs on); else the only pool the console shows.
+ */
 export function poolOfSelection(selection: readonly string[], cache: CacheReader): string | undefined {
   const selected = selectedTargets(selection, cache).find((t) => t.kind === 'pool');
   if (selected !== undefined) return selected.ref;
-  const pools = [...cache.all('pool').keys()];
-  return pools.length === 1 ? pools[0] : undefined;
+  const host = hostOfSelection(selection, cache);
+  const pool = host === undefined ? undefined : poolOfServer(host, cache);
+  return pool ?? onlyPool(cache);
 }
 
 /** The server the selection is about: a selected host, else the host a selected VM runs on (or has as its home server). */

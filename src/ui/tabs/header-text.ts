@@ -5,6 +5,7 @@ import { isNullRef } from '../../xapi/refs';
 import type { ObjectCache } from '../cache/object-cache';
 import { formatBytes } from '../format/bytes';
 import { srTypeLabel } from '../format/storage-words';
+import { poolMembers } from '../connections/pool-members';
 import type { FocusedObject } from './object-kind';
 
 export interface HeaderText {
@@ -67,7 +68,7 @@ export function headerText(cache: ObjectCache, focus: FocusedObject): HeaderText
       return { name: 'Object not found', type: '', state: 'It may have been deleted' };
     case 'pool': {
       const pool = cache.get('pool', ref);
-      const servers = cache.all('host').size;
+      const servers = poolMembers(ref, cache).length;
       const master = hostName(cache, pool?.master ?? '');
       return { name: pool?.name_label ?? '', type: 'Pool', state: `${String(servers)} server${servers === 1 ? '' : 's'}${master === '' ? '' : `, coordinator ${master}`}` };
     }

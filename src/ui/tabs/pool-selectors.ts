@@ -3,16 +3,9 @@
 // that changes.
 import type { ObjectCache } from '../cache/object-cache';
 import type { RecordOf } from '../../xapi/types';
-import { naturalCompare } from '../format/natural-compare';
 
 /** The pool record (a pool console has one). */
 export function selectFirstPool(cache: ObjectCache): RecordOf<'pool'> | undefined {
   for (const pool of cache.all('pool').values()) return pool;
   return undefined;
 }
-
-/** Refs of all hosts, sorted by name (the order XenCenter lists them in). */
-export function selectHostRefs(cache: ObjectCache): string[] {
-  return [...cache.all('host').entries()].sort(([, a], [, b]) => naturalCompare(a.name_label, b.name_label)).map(([ref]) => ref);
-}
-

@@ -1,18 +1,18 @@
 // General tab of a server: General, Management Interfaces, Memory, CPUs,
 // Version Details and License, in XenCenter's order and words.
 import type { RecordOf } from '../../../xapi/types';
-import { useCacheSelector, useObject, useObjects } from '../../cache/use-cache';
+import { useObject, useObjects } from '../../cache/use-cache';
+import { useServerPool } from '../../connections/use-pool-members';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime } from '../../format/datetime';
 import { None, Properties, Row, Section, Text } from '../common/section';
-import { selectFirstPool } from '../pool-selectors';
 import { NameRows, UptimeFromUnix, UuidRow } from './common-rows';
 import { CpuFlags } from './cpu-flags';
 
 export function HostGeneral({ hostRef }: { hostRef: string }) {
   const host = useObject('host', hostRef);
   const metrics = useObject('host_metrics', host?.metrics);
-  const pool = useCacheSelector(selectFirstPool);
+  const pool = useServerPool(hostRef);
   const pifs = useObjects('PIF', host?.PIFs ?? []);
   const dom0 = useObject('VM', host?.control_domain);
   const dom0Metrics = useObject('VM_metrics', dom0?.metrics);

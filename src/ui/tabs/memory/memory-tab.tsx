@@ -1,9 +1,7 @@
 // The Memory tab: a host's memory bar, one bar per host for a pool, and a
 // VM's (or template's) memory settings on a scale.
-import { useCacheSelector } from '../../cache/use-cache';
-import { shallowEqualArrays } from '../../cache/use-cache';
 import type { FocusedObject } from '../object-kind';
-import { selectHostRefs } from '../pool-selectors';
+import { usePoolMembers } from '../../connections/use-pool-members';
 import { HostMemoryRow } from './host-memory-row';
 import { VmMemory } from './vm-memory';
 
@@ -13,7 +11,7 @@ export function MemoryTab({ focus }: { focus: FocusedObject }) {
     case 'host':
       return <HostMemoryRow hostRef={ref} />;
     case 'pool':
-      return <PoolMemory />;
+      return <PoolMemory poolRef={ref} />;
     case 'vm':
     case 'template':
     case 'snapshot':
@@ -23,8 +21,8 @@ export function MemoryTab({ focus }: { focus: FocusedObject }) {
   }
 }
 
-function PoolMemory() {
-  const hosts = useCacheSelector(selectHostRefs, shallowEqualArrays);
+function PoolMemory({ poolRef }: { poolRef: string }) {
+  const hosts = usePoolMembers(poolRef);
   return (
     <div>
       {hosts.map((h) => (

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { describeError } from '../../../xapi/error-descriptions';
 import { isXenApiError } from '../../../xapi/errors';
+import { poolMembers } from '../../connections/pool-members';
 import { INPUT_BOX, LABEL } from '../../dialogs/dialog-styles';
 import { useLab } from '../../lab/lab-context';
 import { VmPriorityTable } from '../../tabs/ha/vm-priority-table';
@@ -32,9 +33,11 @@ export function ConfigureHaWizard({ poolRef, onClose }: { poolRef: string; onClo
   const haEnabled = pool?.ha_enabled === true;
   const steps: StepId[] = haEnabled ? ['prerequisites', 'plan', 'finish'] : ['prerequisites', 'heartbeat', 'plan', 'finish'];
   const [step, setStep] = useState<StepId>('prerequisites');
-  const checks = useMemo(() => prerequisites(cache), [cache]);
-  const srChoices = useMemo(() => heartbeatChoices(cache), [cache]);
-  const initialPolicies = useMemo(() => vmPolicies(cache), [cache]);
+  // The pool's own servers: the console may know other pools and standalone servers.
+  const members = useMemo(() => poolMembers(poolRef, cache), [poolRef, cache]);
+  const checks = useMemo(() => prerequisites(cache, members), [cache, members]);
+  const srChoices = useMemo(() => heartbeatChoices(cache, members), [cache, members]);
+  const initialPolicies = useMemo(() => vmPolicies(cache, members), [cache, members]);
   const [sr, setSr] = useState<string | undefined>(() => srChoices.find((c) => c.unsuitable === undefined)?.ref);
   const [policies, setPolicies] = useState<VmPolicy[]>(initialPolicies);
   const [ntolText, setNtolText] = useState(String(Math.max(pool?.ha_host_failures_to_tolerate ?? 1, haEnabled ? 0 : 1)));

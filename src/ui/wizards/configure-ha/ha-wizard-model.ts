@@ -35,31 +35,37 @@ export interface VmPolicy {
   readonly delay: string;
 }
 
-function attachedEverywhere(sr: RecordOf<'SR'>, cache: CacheReader): boolean {
-  const hosts = [...cache.all('host').keys()];
+function attachedEverywhere(sr: RecordOf<'SR'>, cache: CacheReader, hosts: readonly string[]): boolean {
   return hosts.every((h) => sr.PBDs.some((p) => {
     const pbd = cache.get('PBD', p);
     return pbd?.host === h && pbd.currently_attached;
   }));
 }
 
-export function heartbeatChoices(cache: CacheReader): SrChoice[] {
+/** Every server the cache knows: one pool (the default when the caller does not name the pool's servers). */
+function allHosts(cache: CacheReader): string[] {
+  return [...cache.all('host').keys()];
+}
+
+/** Shared SRs of the pool (plugged on one of its servers) that could hold the heartbeat. */
+export function heartbeatChoices(cache: CacheReader, hosts: readonly string[] = allHosts(cache)): SrChoice[] {
   return [...cache.all('SR')]
-    .filter(([, sr]) => sr.shared && sr.content_type !== 'iso')
+    .filter(([, sr]) => sr.shared && sr.content_type !== 'iso' && sr.PBDs.some((p) => hosts.includes(cache.get('PBD', p)?.host ?? '')))
     .map(([ref, sr]) => {
       let unsuitable: string | undefined;
       if (!STATEFILE_SR_TYPES.has(sr.type)) unsuitable = `${sr.type} storage cannot hold the heartbeat`;
       else if (sr.other_config['xenlab-fault-failed'] !== undefined) unsuitable = 'this storage has failed';
-      else if (!attachedEverywhere(sr, cache)) unsuitable = 'not attached to every server';
+      else if (!attachedEverywhere(sr, cache, hosts)) unsuitable = 'not attached to every server';
       return { ref, name: sr.name_label, type: sr.type, unsuitable };
     })
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
 }
 
-export function prerequisites(cache: CacheReader): Check[] {
-  const hosts = [...cache.all('host').values()];
+/** The pool's prerequisites for HA, over its servers (hosts: the pool's members). */
+export function prerequisites(cache: CacheReader, members: readonly string[] = allHosts(cache)): Check[] {
+  const hosts = members.flatMap((ref) => cache.get('host', ref) ?? []);
   const dead = hosts.filter((h) => cache.get('host_metrics', h.metrics)?.live !== true).map((h) => h.name_label);
-  const srs = heartbeatChoices(cache).filter((c) => c.unsuitable === undefined);
+  const srs = heartbeatChoices(cache, members).filter((c) => c.unsuitable === undefined);
   return [
     { label: 'At least two servers in the pool', ok: hosts.length >= 2, detail: `${String(hosts.length)} server(s)` },
     { label: 'Every server is online', ok: dead.length === 0, detail: dead.length === 0 ? 'all online' : `not responding: ${dead.join(', ')}` },
@@ -86,9 +92,18 @@ function notAgileReason(vm: RecordOf<'VM'>, cache: CacheReader): string | undefi
   return undefined;
 }
 
-export function vmPolicies(cache: CacheReader): VmPolicy[] {
+/** Whether a VM is the pool's: it runs on (or is homed on) one of its servers, or its disks are on the pool's storage. */
+function vmOfPool(vm: RecordOf<'VM'>, cache: CacheReader, hosts: readonly string[]): boolean {
+  if (hosts.includes(vm.resident_on) || hosts.includes(vm.affinity)) return true;
+  return vm.VBDs.some((vbd) => {
+    const sr = cache.get('SR', cache.get('VDI', cache.get('VBD', vbd)?.VDI ?? '')?.SR ?? '');
+    return sr?.PBDs.some((p) => hosts.includes(cache.get('PBD', p)?.host ?? '')) === true;
+  });
+}
+
+export function vmPolicies(cache: CacheReader, hosts?: readonly string[]): VmPolicy[] {
   return [...cache.all('VM')]
-    .filter(([, vm]) => !vm.is_a_template && !vm.is_a_snapshot && !vm.is_control_domain)
+    .filter(([, vm]) => !vm.is_a_template && !vm.is_a_snapshot && !vm.is_control_domain && (hosts === undefined || vmOfPool(vm, cache, hosts)))
     .map(([ref, vm]) => {
       const notAgile = notAgileReason(vm, cache);
       return {
