@@ -3,8 +3,7 @@
 // blocks on its SR) or a full copy to a chosen SR (VM.copy: every disk copied,
 // taking time by their size). Each SR shows its free space; one without room
 // for the disks cannot be chosen. The task shows in Events; a refusal is toasted.
-import * as Dialog from '@radix-ui/react-dialog';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { reportFailure } from '../actions/report';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector, useObject } from '../cache/use-cache';
@@ -14,7 +13,8 @@ import { rememberTaskObject } from '../notifications/task-log-store';
 import { useUi } from '../state/ui-store';
 import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
 import { copyChoices, copyName } from './copy-vm-plan';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from './dialog-styles';
+import { INPUT, LABEL } from './dialog-styles';
+import { FormDialog, NameDescriptionFields } from './form-dialog';
 
 export function CopyVmDialog({ vmRef, onClose }: { vmRef: string; onClose: () => void }) {
   const lab = useLab();
@@ -31,11 +31,11 @@ export function CopyVmDialog({ vmRef, onClose }: { vmRef: string; onClose: () =>
   const nameError = name.trim() === '' ? 'Enter a name for the copy.' : undefined;
   const target = choices.targets.find((t) => t.sr.ref === sr);
   const srError = mode !== 'copy' ? undefined : target === undefined ? 'Choose the SR to copy the disks to.' : target.reason;
-  const valid = vm !== undefined && nameError === undefined && srError === undefined && (mode === 'clone' ? choices.fastClone : choices.fullCopy);
+  const modeError = (mode === 'clone' ? choices.fastClone : choices.fullCopy) ? undefined : 'This copy mode is not available here.';
+  const blocked = nameError ?? srError ?? modeError;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!valid || vm === undefined) return;
+  const copy = () => {
+    if (vm === undefined) return;
     onClose();
     const run = async () => {
       const task = mode === 'clone' ? await lab.client.startAsync('VM.clone', vmRef, name.trim()) : await lab.client.startAsync('VM.copy', vmRef, name.trim(), sr);
@@ -48,69 +48,46 @@ export function CopyVmDialog({ vmRef, onClose }: { vmRef: string; onClose: () =>
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} w-[min(32rem,calc(100vw-2rem))]`} aria-describedby="copy-vm-rubric">
-          <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
-            <Dialog.Title className="border-b border-slate-200 px-5 py-3 text-base font-semibold">{template ? 'Copy Template' : 'Copy Virtual Machine'}</Dialog.Title>
-            <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4">
-              <p id="copy-vm-rubric" className="text-[13px] text-slate-700">
-                Provide a name and a description (optional) for the new {noun} and then select a copy mode.
-              </p>
-              <div>
-                <label htmlFor="copy-name" className={LABEL}>
-                  Name
-                </label>
-                <input id="copy-name" className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('copy-name', { error: nameError }, false)} onChange={(e) => setName(e.target.value)} />
-                <FieldMessages id="copy-name" issue={{ error: nameError }} />
-              </div>
-              <div>
-                <label htmlFor="copy-description" className={LABEL}>
-                  Description
-                </label>
-                <textarea id="copy-description" rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => setDescription(e.target.value)} />
-              </div>
-              <fieldset className="flex flex-col gap-2">
-                <legend className={LABEL}>Copy mode</legend>
-                <label className={`flex items-start gap-2 text-[13px] ${choices.fastClone ? '' : 'text-slate-400'}`}>
-                  <input type="radio" name="copy-mode" className="mt-0.5" checked={mode === 'clone'} disabled={!choices.fastClone} aria-describedby="copy-clone-hint" onChange={() => setMode('clone')} />
-                  <span>
-                    Fast clone
-                    <span id="copy-clone-hint" className="block text-xs text-slate-600">
-                      {choices.fastClone ? `Clone the existing ${noun}, using a storage-level fast disk clone operation.` : 'Fast clone is not supported by this storage type.'}
-                    </span>
-                  </span>
-                </label>
-                <label className={`flex items-start gap-2 text-[13px] ${choices.fullCopy ? '' : 'text-slate-400'}`}>
-                  <input type="radio" name="copy-mode" className="mt-0.5" checked={mode === 'copy'} disabled={!choices.fullCopy} onChange={() => setMode('copy')} />
-                  <span>Full copy — create a full copy of the existing {noun} on this storage repository:</span>
-                </label>
-                <div className="ml-6">
-                  <label htmlFor="copy-sr" className="sr-only">
-                    Storage repository for the full copy
-                  </label>
-                  <select id="copy-sr" className={INPUT} disabled={mode !== 'copy'} value={sr} aria-invalid={invalid({ error: srError })} aria-describedby={describedBy('copy-sr', { error: srError }, true)} onChange={(e) => setSr(e.target.value)}>
-                    {sr === '' && <option value="">(choose an SR)</option>}
-                    {choices.targets.map((t) => (
-                      <option key={t.sr.ref} value={t.sr.ref} disabled={t.reason !== undefined}>
-                        {t.sr.name} — {formatBytes(t.sr.free)} free{t.reason !== undefined ? ' (not enough room)' : ''}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldMessages id="copy-sr" issue={{ error: srError }} hint={`The disks to copy: ${formatBytes(choices.disks.reduce((a, d) => a + d.size, 0))} in all.`} />
-                </div>
-              </fieldset>
-            </div>
-            <div className={FOOTER}>
-              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={!valid || undefined}>
-                Copy
-              </button>
-              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      title={template ? 'Copy Template' : 'Copy Virtual Machine'}
+      submitLabel="Copy"
+      blocked={blocked}
+      sayBlocked={false}
+      rubric={{ id: 'copy-vm-rubric', text: `Provide a name and a description (optional) for the new ${noun} and then select a copy mode.` }}
+      onSubmit={copy}
+      onClose={onClose}
+    >
+      <NameDescriptionFields id="copy" name={name} nameError={nameError} description={description} onName={setName} onDescription={setDescription} />
+      <fieldset className="flex flex-col gap-2">
+        <legend className={LABEL}>Copy mode</legend>
+        <label className={`flex items-start gap-2 text-[13px] ${choices.fastClone ? '' : 'text-slate-400'}`}>
+          <input type="radio" name="copy-mode" className="mt-0.5" checked={mode === 'clone'} disabled={!choices.fastClone} aria-describedby="copy-clone-hint" onChange={() => setMode('clone')} />
+          <span>
+            Fast clone
+            <span id="copy-clone-hint" className="block text-xs text-slate-600">
+              {choices.fastClone ? `Clone the existing ${noun}, using a storage-level fast disk clone operation.` : 'Fast clone is not supported by this storage type.'}
+            </span>
+          </span>
+        </label>
+        <label className={`flex items-start gap-2 text-[13px] ${choices.fullCopy ? '' : 'text-slate-400'}`}>
+          <input type="radio" name="copy-mode" className="mt-0.5" checked={mode === 'copy'} disabled={!choices.fullCopy} onChange={() => setMode('copy')} />
+          <span>Full copy — create a full copy of the existing {noun} on this storage repository:</span>
+        </label>
+        <div className="ml-6">
+          <label htmlFor="copy-sr" className="sr-only">
+            Storage repository for the full copy
+          </label>
+          <select id="copy-sr" className={INPUT} disabled={mode !== 'copy'} value={sr} aria-invalid={invalid({ error: srError })} aria-describedby={describedBy('copy-sr', { error: srError }, true)} onChange={(e) => setSr(e.target.value)}>
+            {sr === '' && <option value="">(choose an SR)</option>}
+            {choices.targets.map((t) => (
+              <option key={t.sr.ref} value={t.sr.ref} disabled={t.reason !== undefined}>
+                {t.sr.name} — {formatBytes(t.sr.free)} free{t.reason !== undefined ? ' (not enough room)' : ''}
+              </option>
+            ))}
+          </select>
+          <FieldMessages id="copy-sr" issue={{ error: srError }} hint={`The disks to copy: ${formatBytes(choices.disks.reduce((a, d) => a + d.size, 0))} in all.`} />
+        </div>
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -9,10 +9,8 @@ import { useMakeActionContext } from '../actions/use-actions';
 import { useObject } from '../cache/use-cache';
 import { formatBytes } from '../format/bytes';
 import { useLab } from '../lab/lab-context';
-import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
-import { INPUT, LABEL } from './dialog-styles';
 import { SIZE_UNITS, parseSize, type SizeUnit } from './disk-plan';
-import { FormDialog } from './form-dialog';
+import { FormDialog, NameDescriptionFields } from './form-dialog';
 import { SizeField } from './size-field';
 
 function initialSize(bytes: number): [string, SizeUnit] {
@@ -60,19 +58,7 @@ export function DiskPropertiesDialog({ vdiRef, vbdRef, onClose }: { vdiRef: stri
 
   return (
     <FormDialog title={`‘${vdi.name_label}’ Properties`} submitLabel="OK" blocked={blocked} onClose={onClose} onSubmit={() => { onClose(); void save(); }}>
-      <div>
-        <label htmlFor="vdi-name" className={LABEL}>
-          Name
-        </label>
-        <input id="vdi-name" className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('vdi-name', { error: nameError }, false)} onChange={(e) => setName(e.target.value)} />
-        <FieldMessages id="vdi-name" issue={{ error: nameError }} />
-      </div>
-      <div>
-        <label htmlFor="vdi-description" className={LABEL}>
-          Description
-        </label>
-        <textarea id="vdi-description" rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </div>
+      <NameDescriptionFields id="vdi" name={name} nameError={nameError} description={description} onName={setName} onDescription={setDescription} />
       <SizeField id="vdi-size" value={sizeText} unit={unit} disabled={resizeReason !== undefined} error={resizeReason === undefined ? size.error : undefined} hint={resizeReason ?? `Now ${formatBytes(vdi.virtual_size)}; a disk can only grow.`} onChange={(v, u) => setSize([v, u])} />
       {vbdRef !== undefined && (
         <div>

@@ -1,38 +1,54 @@
 // A small form in a dialog (New virtual disk, Attach Disk, a disk's or a
-// network's properties, a network interface): the title, the fields, and the
-// submit button, which stays focusable but disabled (with the first reason)
-// until the form is valid. Enter submits; Escape or Cancel closes.
+// network's properties, a network interface, Take Snapshot, Save as Template,
+// Copy VM): the title, an optional rubric, the fields, and the submit button,
+// which stays focusable but disabled (with the first reason) until the form is
+// valid. Enter submits; Escape or Cancel closes.
 import * as Dialog from '@radix-ui/react-dialog';
 import type { FormEvent, ReactNode } from 'react';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, OVERLAY, PANEL } from './dialog-styles';
+import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from './dialog-styles';
 
 export interface FormDialogProps {
   readonly title: string;
   readonly submitLabel: string;
   /** Why the form cannot be submitted yet (undefined: it can). */
   readonly blocked: string | undefined;
+  /** Whether the footer says the reason (default yes; a dialog may wait until the user has tried). */
+  readonly sayBlocked?: boolean;
   readonly width?: string;
+  /** A rubric at the top of the form, which also describes the dialog. */
+  readonly rubric?: { readonly id: string; readonly text: ReactNode } | undefined;
+  /** Called on every submit, blocked or not (to show the fields' messages, say). */
+  onAttempt?(): void;
   onSubmit(): void;
   onClose(): void;
   readonly children: ReactNode;
 }
 
-export function FormDialog({ title, submitLabel, blocked, width = 'w-[min(32rem,calc(100vw-2rem))]', onSubmit, onClose, children }: FormDialogProps) {
+export function FormDialog({ title, submitLabel, blocked, sayBlocked = true, width = 'w-[min(32rem,calc(100vw-2rem))]', rubric, onAttempt, onSubmit, onClose, children }: FormDialogProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    onAttempt?.();
     if (blocked === undefined) onSubmit();
   };
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} ${width}`} aria-describedby={undefined}>
+        <Dialog.Content className={`${PANEL} ${width}`} aria-describedby={rubric?.id}>
           <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
             <Dialog.Title className="border-b border-slate-200 px-5 py-3 text-base font-semibold">{title}</Dialog.Title>
-            <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4 text-[13px]">{children}</div>
+            <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4 text-[13px]">
+              {rubric !== undefined && (
+                <p id={rubric.id} className="text-slate-700">
+                  {rubric.text}
+                </p>
+              )}
+              {children}
+            </div>
             <div className={FOOTER}>
               <span className="mr-auto text-xs text-slate-600" aria-live="polite">
-                {blocked ?? ''}
+                {sayBlocked ? (blocked ?? '') : ''}
               </span>
               <button type="submit" className={BUTTON_PRIMARY} aria-disabled={blocked !== undefined || undefined} aria-description={blocked}>
                 {submitLabel}
@@ -43,5 +59,40 @@ export function FormDialog({ title, submitLabel, blocked, width = 'w-[min(32rem,
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+export interface NameDescriptionProps {
+  /** The fields' ids are `${id}-name` and `${id}-description`. */
+  readonly id: string;
+  readonly name: string;
+  readonly nameError: string | undefined;
+  readonly description: string;
+  readonly autoFocus?: boolean;
+  onName(value: string): void;
+  onNameBlur?(): void;
+  onDescription(value: string): void;
+}
+
+/** The Name field (with its message) and the Description box that most of XenCenter's forms open with. */
+export function NameDescriptionFields({ id, name, nameError, description, autoFocus, onName, onNameBlur, onDescription }: NameDescriptionProps) {
+  const nameId = `${id}-name`;
+  const descriptionId = `${id}-description`;
+  return (
+    <>
+      <div>
+        <label htmlFor={nameId} className={LABEL}>
+          Name
+        </label>
+        <input id={nameId} autoFocus={autoFocus} className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy(nameId, { error: nameError }, false)} onBlur={onNameBlur} onChange={(e) => onName(e.target.value)} />
+        <FieldMessages id={nameId} issue={{ error: nameError }} />
+      </div>
+      <div>
+        <label htmlFor={descriptionId} className={LABEL}>
+          Description
+        </label>
+        <textarea id={descriptionId} rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => onDescription(e.target.value)} />
+      </div>
+    </>
   );
 }

@@ -7,8 +7,8 @@ import { reportFailure } from '../actions/report';
 import { useObject } from '../cache/use-cache';
 import { useLab } from '../lab/lab-context';
 import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
-import { INPUT, INPUT_BOX, LABEL } from './dialog-styles';
-import { FormDialog } from './form-dialog';
+import { INPUT_BOX, LABEL } from './dialog-styles';
+import { FormDialog, NameDescriptionFields } from './form-dialog';
 
 const MTU_MIN = 68;
 const MTU_MAX = 9216;
@@ -48,19 +48,7 @@ export function NetworkPropertiesDialog({ networkRef, onClose }: { networkRef: s
 
   return (
     <FormDialog title={`‘${network.name_label}’ Properties`} submitLabel="OK" blocked={nameError ?? mtuIssue} onClose={onClose} onSubmit={() => { onClose(); void save(); }}>
-      <div>
-        <label htmlFor="net-prop-name" className={LABEL}>
-          Name
-        </label>
-        <input id="net-prop-name" className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('net-prop-name', { error: nameError }, false)} onChange={(e) => setName(e.target.value)} />
-        <FieldMessages id="net-prop-name" issue={{ error: nameError }} />
-      </div>
-      <div>
-        <label htmlFor="net-prop-description" className={LABEL}>
-          Description
-        </label>
-        <textarea id="net-prop-description" rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </div>
+      <NameDescriptionFields id="net-prop" name={name} nameError={nameError} description={description} onName={setName} onDescription={setDescription} />
       <div>
         <label htmlFor="net-prop-mtu" className={LABEL}>
           MTU

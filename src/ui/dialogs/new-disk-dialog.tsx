@@ -11,10 +11,10 @@ import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
 import { formatBytes } from '../format/bytes';
 import { useLab } from '../lab/lab-context';
-import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
-import { INPUT, LABEL } from './dialog-styles';
+import { FieldMessages, describedBy } from '../wizards/common/field-messages';
+import { LABEL } from './dialog-styles';
 import { newDiskName, newDiskTargets, srLabel, newVbdRecord, newVdiRecord, parseSize, type SizeUnit } from './disk-plan';
-import { FormDialog } from './form-dialog';
+import { FormDialog, NameDescriptionFields } from './form-dialog';
 import { SizeField } from './size-field';
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
@@ -51,19 +51,7 @@ export function NewDiskDialog({ vmRef, srRef, onClose }: { vmRef?: string | unde
 
   return (
     <FormDialog title={vmName === undefined ? 'New Virtual Disk' : `Add Virtual Disk to ${vmName}`} submitLabel={vmName === undefined ? 'Create' : 'Add'} blocked={blocked} onClose={onClose} onSubmit={() => { onClose(); void create(); }}>
-      <div>
-        <label htmlFor="disk-name" className={LABEL}>
-          Name
-        </label>
-        <input id="disk-name" className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('disk-name', { error: nameError }, false)} onChange={(e) => setName(e.target.value)} />
-        <FieldMessages id="disk-name" issue={{ error: nameError }} />
-      </div>
-      <div>
-        <label htmlFor="disk-description" className={LABEL}>
-          Description
-        </label>
-        <textarea id="disk-description" rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </div>
+      <NameDescriptionFields id="disk" name={name} nameError={nameError} description={description} onName={setName} onDescription={setDescription} />
       <SizeField id="disk-size" value={sizeText} unit={unit} error={size.error} onChange={(v, u) => { setSizeText(v); setUnit(u); }} />
       <fieldset>
         <legend className={LABEL}>Location</legend>

@@ -4,13 +4,12 @@
 // Take closes the dialog; the task shows in Events and the failure, if any, is
 // said in plain words (SR_FULL, SR_BACKEND_FAILURE_109 / _46). Opened from the
 // Revert confirmation, it reverts once the snapshot has been taken.
-import * as Dialog from '@radix-ui/react-dialog';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useMakeActionContext } from '../actions/use-actions';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector, useObject } from '../cache/use-cache';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../dialogs/dialog-styles';
-import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
+import { LABEL } from '../dialogs/dialog-styles';
+import { FormDialog, NameDescriptionFields } from '../dialogs/form-dialog';
 import { revertToSnapshot, takeSnapshotOf } from './snapshot-runs';
 import { canTake, initialMode, snapshotModes, snapshotNameError, type SnapshotModes } from './snapshot-rules';
 
@@ -45,10 +44,8 @@ export function TakeSnapshotDialog({ vmRef, revertTo, onClose }: { vmRef: string
   const nameError = touched ? snapshotNameError(name) : undefined;
   const ready = canTake(name, mode, modes);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!ready.ok || vm === undefined) return;
+  const take = () => {
+    if (vm === undefined) return;
     onClose();
     const context = makeContext([vmRef]);
     void takeSnapshotOf(context, vmRef, { name: name.trim(), description, memory: mode === 'memory' }).then(async (snap) => {
@@ -56,57 +53,26 @@ export function TakeSnapshotDialog({ vmRef, revertTo, onClose }: { vmRef: string
       if (snap !== undefined && revertTo !== undefined) await revertToSnapshot(context, revertTo);
     });
   };
+  const rubric = (
+    <>
+      Take a snapshot of {vm?.name_label ?? 'this VM'}: enter a name and an optional description, and choose what to save.
+      {revertSnap !== undefined && ` Once it is taken, ${vm?.name_label ?? 'the VM'} is reverted to “${revertSnap.name_label}”.`}
+    </>
+  );
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} w-[min(32rem,calc(100vw-2rem))]`} aria-describedby="take-snapshot-rubric">
-          <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
-            <Dialog.Title className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Take Snapshot</Dialog.Title>
-            <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4">
-              <p id="take-snapshot-rubric" className="text-[13px] text-slate-700">
-                Take a snapshot of {vm?.name_label ?? 'this VM'}: enter a name and an optional description, and choose what to save.
-                {revertSnap !== undefined && ` Once it is taken, ${vm?.name_label ?? 'the VM'} is reverted to “${revertSnap.name_label}”.`}
-              </p>
-              <div>
-                <label htmlFor="snapshot-name" className={LABEL}>
-                  Name
-                </label>
-                <input id="snapshot-name" autoFocus className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy('snapshot-name', { error: nameError }, false)} onBlur={() => setTouched(true)} onChange={(e) => setName(e.target.value)} />
-                <FieldMessages id="snapshot-name" issue={{ error: nameError }} />
-              </div>
-              <div>
-                <label htmlFor="snapshot-description" className={LABEL}>
-                  Description
-                </label>
-                <textarea id="snapshot-description" rows={2} className={`${INPUT} mt-1 resize-y`} value={description} onChange={(e) => setDescription(e.target.value)} />
-              </div>
-              <fieldset className="flex flex-col gap-2">
-                <legend className={`${LABEL} mb-1`}>Snapshot mode</legend>
-                <ModeChoice id="snapshot-mode-disks" label="Snapshot the virtual machine’s disks" mode="disks" state={modes.disks} checked={mode === 'disks'} onChoose={setMode} />
-                <ModeChoice id="snapshot-mode-memory" label="Snapshot the virtual machine’s disks and memory" mode="memory" state={modes.memory} checked={mode === 'memory'} onChoose={setMode} />
-                <p className="text-xs text-slate-600">
-                  {mode === 'memory'
-                    ? 'The VM’s memory is saved too; reverting to this snapshot brings it back running at this moment.'
-                    : 'Only the disks are saved; reverting brings the disks back (a VM running now is started again afterwards).'}
-                </p>
-              </fieldset>
-            </div>
-            <div className={FOOTER}>
-              {!ready.ok && touched && (
-                <p role="status" className="mr-auto text-xs text-slate-600">
-                  {ready.reason}
-                </p>
-              )}
-              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={!ready.ok || undefined} aria-description={ready.ok ? undefined : ready.reason}>
-                Take Snapshot
-              </button>
-              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog title="Take Snapshot" submitLabel="Take Snapshot" blocked={ready.ok ? undefined : ready.reason} sayBlocked={touched} rubric={{ id: 'take-snapshot-rubric', text: rubric }} onAttempt={() => setTouched(true)} onSubmit={take} onClose={onClose}>
+      <NameDescriptionFields id="snapshot" autoFocus name={name} nameError={nameError} description={description} onName={setName} onNameBlur={() => setTouched(true)} onDescription={setDescription} />
+      <fieldset className="flex flex-col gap-2">
+        <legend className={`${LABEL} mb-1`}>Snapshot mode</legend>
+        <ModeChoice id="snapshot-mode-disks" label="Snapshot the virtual machine’s disks" mode="disks" state={modes.disks} checked={mode === 'disks'} onChoose={setMode} />
+        <ModeChoice id="snapshot-mode-memory" label="Snapshot the virtual machine’s disks and memory" mode="memory" state={modes.memory} checked={mode === 'memory'} onChoose={setMode} />
+        <p className="text-xs text-slate-600">
+          {mode === 'memory'
+            ? 'The VM’s memory is saved too; reverting to this snapshot brings it back running at this moment.'
+            : 'Only the disks are saved; reverting brings the disks back (a VM running now is started again afterwards).'}
+        </p>
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -7,6 +7,7 @@ import { INPUT_BOX, LABEL } from '../../dialogs/dialog-styles';
 import { formatBytes } from '../../format/bytes';
 import type { BootCheck } from '../../actions/host-choice';
 import { FieldMessages, describedBy, invalid } from '../common/field-messages';
+import { MappingTable, TD } from './mapping-table';
 import {
   bytesToCopy,
   disksOf,
@@ -20,8 +21,6 @@ import {
   type MigrateForm,
 } from './migrate-vm-model';
 
-const TH = 'border-b border-slate-300 px-2 py-1 text-left font-medium text-slate-700';
-const TD = 'border-b border-slate-200 px-2 py-1 align-top';
 
 function issue(error: string | undefined) {
   return error === undefined ? undefined : { error };
@@ -103,48 +102,26 @@ export function StoragePage(p: { cache: ObjectCache; vm: string; form: MigrateFo
       <p className="mb-3 text-slate-700">
         Place each virtual disk on a storage repository the target server can reach. A disk whose SR changes is copied while the VM runs (Storage XenMotion), before its memory.
       </p>
-      <table className="w-full border-collapse" aria-label="Virtual disks">
-        <thead>
-          <tr>
-            <th className={TH}>Virtual disk</th>
-            <th className={TH}>Size</th>
-            <th className={TH}>Current SR</th>
-            <th className={TH}>Target SR</th>
-          </tr>
-        </thead>
-        <tbody>
-          {disks.map((d) => {
-            const id = `mig-sr-${d.vdi}`;
-            const error = p.errors.storage[d.vdi];
-            return (
-              <tr key={d.vdi}>
-                <td className={TD}>{d.name}</td>
-                <td className={TD}>{formatBytes(d.size)}</td>
-                <td className={TD}>{p.cache.get('SR', d.sr)?.name_label}</td>
-                <td className={TD}>
-                  <select
-                    id={id}
-                    aria-label={`Target SR for ${d.name}`}
-                    className={`${INPUT_BOX} w-full`}
-                    value={p.form.storage[d.vdi] ?? ''}
-                    aria-invalid={invalid(issue(error))}
-                    aria-describedby={describedBy(id, issue(error), false)}
-                    onChange={(e) => p.onChange(d.vdi, e.target.value)}
-                  >
-                    <option value="">Choose an SR</option>
-                    {choices.map((c) => (
-                      <option key={c.ref} value={c.ref}>
-                        {c.name} ({formatBytes(freeSpace(p.cache, c.ref))} free){c.ref === d.sr ? ' — current' : ''}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldMessages id={id} issue={issue(error)} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <MappingTable
+        name="Virtual disks"
+        headers={['Virtual disk', 'Size', 'Current SR', 'Target SR']}
+        placeholder="Choose an SR"
+        rows={disks.map((d) => ({
+          id: `mig-sr-${d.vdi}`,
+          cells: (
+            <>
+              <td className={TD}>{d.name}</td>
+              <td className={TD}>{formatBytes(d.size)}</td>
+              <td className={TD}>{p.cache.get('SR', d.sr)?.name_label}</td>
+            </>
+          ),
+          label: `Target SR for ${d.name}`,
+          value: p.form.storage[d.vdi] ?? '',
+          error: p.errors.storage[d.vdi],
+          options: choices.map((c) => ({ value: c.ref, label: `${c.name} (${formatBytes(freeSpace(p.cache, c.ref))} free)${c.ref === d.sr ? ' — current' : ''}` })),
+          onChange: (sr: string) => p.onChange(d.vdi, sr),
+        }))}
+      />
     </div>
   );
 }
@@ -156,48 +133,26 @@ export function NetworkingPage(p: { cache: ObjectCache; vm: string; form: Migrat
   return (
     <div className="text-[13px]">
       <p className="mb-3 text-slate-700">Connect each virtual network interface to a network of the target server. The VM keeps its MAC addresses.</p>
-      <table className="w-full border-collapse" aria-label="Virtual network interfaces">
-        <thead>
-          <tr>
-            <th className={TH}>Interface</th>
-            <th className={TH}>MAC</th>
-            <th className={TH}>Current network</th>
-            <th className={TH}>Target network</th>
-          </tr>
-        </thead>
-        <tbody>
-          {vifs.map((v) => {
-            const id = `mig-net-${v.vif}`;
-            const error = p.errors.networks[v.vif];
-            return (
-              <tr key={v.vif}>
-                <td className={TD}>Interface {v.device}</td>
-                <td className={`${TD} font-mono text-xs`}>{v.mac}</td>
-                <td className={TD}>{p.cache.get('network', v.network)?.name_label}</td>
-                <td className={TD}>
-                  <select
-                    id={id}
-                    aria-label={`Target network for interface ${v.device}`}
-                    className={`${INPUT_BOX} w-full`}
-                    value={p.form.networks[v.vif] ?? ''}
-                    aria-invalid={invalid(issue(error))}
-                    aria-describedby={describedBy(id, issue(error), false)}
-                    onChange={(e) => p.onChange(v.vif, e.target.value)}
-                  >
-                    <option value="">Choose a network</option>
-                    {choices.map((c) => (
-                      <option key={c.ref} value={c.ref}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldMessages id={id} issue={issue(error)} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <MappingTable
+        name="Virtual network interfaces"
+        headers={['Interface', 'MAC', 'Current network', 'Target network']}
+        placeholder="Choose a network"
+        rows={vifs.map((v) => ({
+          id: `mig-net-${v.vif}`,
+          cells: (
+            <>
+              <td className={TD}>Interface {v.device}</td>
+              <td className={`${TD} font-mono text-xs`}>{v.mac}</td>
+              <td className={TD}>{p.cache.get('network', v.network)?.name_label}</td>
+            </>
+          ),
+          label: `Target network for interface ${v.device}`,
+          value: p.form.networks[v.vif] ?? '',
+          error: p.errors.networks[v.vif],
+          options: choices.map((c) => ({ value: c.ref, label: c.name })),
+          onChange: (network: string) => p.onChange(v.vif, network),
+        }))}
+      />
     </div>
   );
 }
