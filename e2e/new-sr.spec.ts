@@ -157,3 +157,57 @@ test('the iSCSI location walks target, IQN and LUN with SR.probe', async ({ page
   await expect(page.getByRole('heading', { level: 2, name: 'iSCSI virtual disk storage', exact: true })).toBeVisible({ timeout: 20_000 });
   expect(errors).toEqual([]);
 });
+
+test('a forgotten NFS SR is found by the wizard\'s scan and reattached with its disk', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await open(page);
+  const storageMenu = async (item: string) => {
+    await page.getByRole('menubar', { name: 'Menu bar' }).getByRole('menuitem', { name: 'Storage' }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+  };
+  const makeThroughWizard = async () => {
+    await startWizard(page);
+    await next(page).click();
+    await wizard(page).getByRole('textbox', { name: 'Name' }).fill('Backup NFS');
+    await next(page).click();
+    await wizard(page).getByRole('textbox', { name: 'Share Name' }).fill('storage-01:/export/backup');
+    await wizard(page).getByRole('button', { name: 'Scan' }).click();
+  };
+  await makeThroughWizard();
+  await expect(wizard(page).getByRole('status')).toContainText('a new SR can be created here');
+  await expect(wizard(page).getByRole('group', { name: /existing SR/ })).toHaveCount(0);
+  await next(page).click();
+  await wizard(page).getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Backup NFS', exact: true })).toBeVisible({ timeout: 20_000 });
+
+  // A disk on it, then Forget: the pool loses the SR, the storage keeps it.
+  await page.getByRole('tab', { name: 'Storage', exact: true }).click();
+  await page.getByRole('button', { name: 'Add…' }).click();
+  const disk = page.getByRole('dialog', { name: 'New Virtual Disk' });
+  await disk.getByRole('textbox', { name: 'Name' }).fill('keep-me');
+  await disk.getByRole('textbox', { name: /Size/ }).fill('12');
+  await disk.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('table', { name: 'Virtual disks' })).toContainText('keep-me', { timeout: 20_000 });
+  await storageMenu('Forget');
+  const confirm = page.getByRole('alertdialog', { name: 'Forget Storage Repository' });
+  await confirm.getByRole('button', { name: 'Forget' }).click();
+  await expect(row(page, 'Backup NFS')).toHaveCount(0, { timeout: 20_000 });
+
+  // The same location again: the scan finds the SR and offers to reattach it.
+  await makeThroughWizard();
+  const found = wizard(page).getByRole('group', { name: 'An existing SR was found at this location' });
+  await expect(found).toBeVisible();
+  await expect(found.getByRole('radio', { name: 'Reattach an existing SR' })).toBeChecked();
+  await expect(found.getByRole('radio', { name: 'Create a new SR beside it' })).not.toBeChecked();
+  await shot(page, '9-location-reattach');
+  await next(page).click();
+  await expect(wizard(page)).toContainText('Reattach:');
+  await shot(page, '10-finish-reattach');
+  await wizard(page).getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Backup NFS', exact: true })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Storage', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Virtual disks' })).toContainText('keep-me', { timeout: 20_000 });
+  await expect(page.getByRole('table', { name: 'Virtual disks' })).toContainText('12 GB');
+  expect(errors).toEqual([]);
+});

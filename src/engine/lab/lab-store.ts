@@ -5,6 +5,7 @@
 // class a real client does not know) and saved in the engine snapshot beside
 // the world. The console reads it with Simulator.get_lab.
 import type { InstallAnswers } from '../../xapi/simulator/install-answers';
+import type { VDIRecord } from '../../xapi/types';
 import type { MachineSpec } from './machine-spec';
 
 export type MachineState = 'bare' | 'installing' | 'installed';
@@ -57,6 +58,28 @@ export interface LabState {
   readonly console: Readonly<Record<string, ConsoleState>>;
   /** DHCP leases handed out: next host part of 192.168.10.x. */
   readonly nextLease: number;
+  /** SRs forgotten by the pool whose data is still on the storage, by "<SR UUID>@<storage key>"; absent in older saves. */
+  readonly forgottenSrs?: Readonly<Record<string, ForgottenSr>>;
+}
+
+/** A virtual disk as it lies on the storage of a forgotten SR (refs as UUIDs: the records are gone). */
+export type ForgottenVdi = Pick<
+  VDIRecord,
+  | 'uuid' | 'name_label' | 'name_description' | 'type' | 'virtual_size' | 'physical_utilisation' | 'sharable' | 'read_only'
+  | 'location' | 'managed' | 'is_a_snapshot' | 'snapshot_time' | 'sm_config' | 'other_config' | 'xenstore_data' | 'tags'
+  | 'on_boot' | 'allow_caching' | 'allowed_operations'
+> & { readonly snapshot_of: string; readonly parent: string };
+
+/** An SR the pool forgot, as its storage still holds it (storage/forgotten-srs.ts). */
+export interface ForgottenSr {
+  readonly uuid: string;
+  /** The storage location (sr-drivers.ts's key: an export directory, a LUN, a host's disk). */
+  readonly key: string;
+  readonly type: string;
+  readonly name_label: string;
+  readonly name_description: string;
+  readonly sm_config: Readonly<Record<string, string>>;
+  readonly vdis: readonly ForgottenVdi[];
 }
 
 export const EMPTY_LAB: LabState = {

@@ -6,6 +6,9 @@ import type { Engine } from '../engine';
 import { syncIsoVdis } from './sr-contents';
 import { srDriver } from './sr-drivers';
 import { refreshSr } from './sr-operations';
+import { restoreForgottenVdis } from './forgotten-srs';
+import { emptySrUtilisation } from './vdi-space';
+import { isLive } from '../pool/membership';
 
 /**
  * device_config as xapi stores it in a PBD: a password moves into a secret
@@ -25,8 +28,7 @@ export function plugPbd(engine: Engine, pbd: string): void {
   const record = world.get('PBD', pbd);
   if (record.currently_attached) return;
   const sr = world.get('SR', record.SR);
-  const host = world.get('host', record.host);
-  if (world.find('host_metrics', host.metrics)?.live !== true) throw xenError('HOST_OFFLINE', record.host);
+  if (!isLive(engine, record.host)) throw xenError('HOST_OFFLINE', record.host);
   if (!sr.shared) {
     const other = sr.PBDs.map((p) => world.find('PBD', p)).find((p) => p !== undefined && p.currently_attached && p.host !== record.host);
     if (other !== undefined) throw xenError('SR_NOT_SHARABLE', record.SR, other.host);
@@ -34,9 +36,11 @@ export function plugPbd(engine: Engine, pbd: string): void {
   const driver = srDriver(sr.type);
   const location = driver?.locate(engine, record.host, record.device_config);
   world.update('PBD', pbd, { currently_attached: true });
-  if (location !== undefined && sr.physical_size <= 0) {
-    world.update('SR', record.SR, { physical_size: location.size, physical_utilisation: Math.max(0, sr.physical_utilisation) });
+  if (location !== undefined && driver !== undefined && sr.physical_size <= 0) {
+    // The first attach of an introduced SR: the driver reads its size, and what the empty SR itself occupies.
+    world.update('SR', record.SR, { physical_size: location.size, physical_utilisation: Math.max(emptySrUtilisation(driver.allocation), sr.physical_utilisation) });
   }
+  if (location !== undefined) restoreForgottenVdis(engine, record.SR, location.key);
   if (location !== undefined && sr.type === 'iso') syncIsoVdis(engine, record.SR, location.isos);
   refreshSr(world, record.SR);
 }

@@ -9,6 +9,8 @@ import { srDriver, storageKey, type SrDriver, type SrLocation } from './sr-drive
 import { refreshSr } from './sr-operations';
 import { pbdDeviceConfig, plugPbd } from './pbd-plug';
 import { emptySrUtilisation } from './vdi-space';
+import { rememberForgottenSr, wipeForgottenSrsAt } from './forgotten-srs';
+import { isLive } from '../pool/membership';
 
 type DeviceConfig = Readonly<Record<string, string>>;
 
@@ -18,10 +20,6 @@ function driverOf(type: string): SrDriver {
   return driver;
 }
 
-function hostLive(engine: Engine, host: string): boolean {
-  return engine.world.find('host_metrics', engine.world.get('host', host).metrics)?.live === true;
-}
-
 /**
  * The checks SR.create, SR.probe and SR.probe_ext share, in xapi's order: the
  * type names a driver (SR_UNKNOWN_DRIVER), then the host that runs it is up
@@ -29,7 +27,7 @@ function hostLive(engine: Engine, host: string): boolean {
  */
 function driverOnHost(engine: Engine, host: string, type: string): SrDriver {
   const driver = driverOf(type);
-  if (!hostLive(engine, host)) throw xenError('HOST_OFFLINE', host);
+  if (!isLive(engine, host)) throw xenError('HOST_OFFLINE', host);
   return driver;
 }
 
@@ -63,6 +61,8 @@ function createSr(engine: Engine, args: readonly unknown[]): string {
   if (driver.local && shared) throw xenError('INVALID_VALUE', 'shared', 'true');
   const location = driver.locate(engine, host, deviceConfig);
   assertStorageFree(engine, driver, location);
+  // A new SR on a LUN or disk formats it; on an export it is a new directory beside the others.
+  if (!driver.sharesStorage) wipeForgottenSrsAt(engine, location.key);
 
   const thick = driver.allocation === 'thick';
   const sr = engine.world.create('SR', {
@@ -80,7 +80,7 @@ function createSr(engine: Engine, args: readonly unknown[]): string {
   const hosts = shared ? poolHosts(engine) : [host];
   for (const h of hosts) {
     const pbd = engine.world.create('PBD', { host: h, SR: sr, device_config: pbdDeviceConfig(engine, deviceConfig), currently_attached: false, other_config: {} });
-    if (hostLive(engine, h)) plugPbd(engine, pbd);
+    if (isLive(engine, h)) plugPbd(engine, pbd);
   }
   if (srType === 'iso') syncIsoVdis(engine, sr, location.isos);
   refreshSr(engine.world, sr);
@@ -192,6 +192,7 @@ export function defineSrApi(table: MethodTable): void {
     async: true,
     run: ({ engine }, [self]) => {
       assertCanRemove(engine, self as string);
+      rememberForgottenSr(engine, self as string);
       forgetSr(engine, self as string);
     },
   });

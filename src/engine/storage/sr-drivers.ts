@@ -54,9 +54,13 @@ function optional(config: DeviceConfig, key: string): string | undefined {
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The SRs the pool knows whose storage has this key (what a probe finds there). */
+/**
+ * The SRs whose data is at this storage key (what a probe finds there): those
+ * the pool knows, and those it forgot whose data is still there.
+ */
 export function srsAt(engine: Engine, key: string, keyOf: (config: DeviceConfig) => string | undefined): string[] {
   const found = new Set<string>();
+  for (const forgotten of Object.values(engine.lab.state.forgottenSrs ?? {})) if (forgotten.key === key) found.add(forgotten.uuid);
   for (const [, pbd] of engine.world.entries('PBD')) {
     if (keyOf(pbd.device_config) !== key) continue;
     const sr = engine.world.find('SR', pbd.SR);

@@ -7,6 +7,7 @@ import { NULL_REF } from '../../xapi/refs';
 import type { ClassName } from '../../xapi/types';
 import { hostsOfPool, poolOfHost } from '../pool/membership';
 import { snapshotProblems } from './world-invariants-snapshots';
+import { forgottenSrProblems } from '../storage/forgotten-srs';
 import { deviceProblems, networkProblems, storageProblems, type Records } from './world-invariants-infra';
 
 async function all<C extends ClassName>(engine: Engine, session: string, cls: C): Promise<Records<C>> {
@@ -156,6 +157,7 @@ export async function worldProblems(engine: Engine, session: string): Promise<st
     if (!sr.shared && sr.PBDs.length > 1) p.push(`${sr.name_label}: local SR with ${String(sr.PBDs.length)} PBDs`);
   }
   p.push(...storageProblems({ hosts, srs, pbds, vms, vbds, vdis }));
+  p.push(...forgottenSrProblems(engine));
   p.push(...snapshotProblems(engine, vms as never, vdis as never));
   p.push(...networkProblems({ hosts, networks, pifs, bonds, vlans, sriovs }));
   p.push(...deviceProblems({ hosts, vms, pcis }));

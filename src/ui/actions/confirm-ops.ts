@@ -29,7 +29,7 @@ export const CONFIRM_OPS: Readonly<Record<ConfirmOpId, ConfirmOp>> = {
   'sr-forget': {
     title: 'Forget Storage Repository',
     button: 'Forget',
-    text: (name) => `Forget ‘${name}’? The pool loses all record of it and of its virtual disks (halted VMs lose those disks); the data stays on the storage.`,
+    text: (name) => `Forget ‘${name}’? The pool loses all record of it and of its virtual disks (halted VMs lose those disks); the data stays on the storage, and the New SR wizard can reattach it.`,
     run: async (context, target) => (await detachSrPbds(context, target)) && call(context, target, 'SR.forget', 'Could not forget'),
   },
   'sr-destroy': {

@@ -8,7 +8,7 @@ import { failureText } from '../new-sr/new-sr-model';
 import { useLab } from '../../lab/lab-context';
 import { useUi } from '../../state/ui-store';
 import { FieldMessages, describedBy, invalid } from '../common/field-messages';
-import { WizardFrame, type WizardStepInfo } from '../common/wizard-frame';
+import { LinearWizard } from '../common/linear-wizard';
 import { BOND_MODES, NETWORK_KINDS, networkCalls, networkErrors, poolNics, type NetworkForm, type NetworkKind } from './new-network-model';
 
 type StepId = 'type' | 'name' | 'settings' | 'finish';
@@ -51,9 +51,6 @@ export function NewNetworkWizard({ onClose }: { onClose: () => void }) {
 
   const blocked = (id: StepId): string | undefined =>
     id === 'name' ? errors.name : id === 'settings' ? (errors.nic ?? errors.vlan ?? errors.members ?? errors.mtu) : undefined;
-  const index = ORDER.indexOf(step);
-  const firstBlocked = ORDER.slice(0, -1).map(blocked).find((b) => b !== undefined);
-  const steps: WizardStepInfo[] = ORDER.map((id) => ({ id, name: STEP_NAMES[id] }));
 
   const chooseKind = (kind: NetworkKind) => {
     const info = NETWORK_KINDS.find((k) => k.kind === kind);
@@ -83,15 +80,15 @@ export function NewNetworkWizard({ onClose }: { onClose: () => void }) {
   const kindInfo = NETWORK_KINDS.find((k) => k.kind === form.kind);
   const choosable = form.kind === 'sriov' ? nics.filter((n) => n.sriov) : nics;
   return (
-    <WizardFrame
+    <LinearWizard
       title="New Network"
-      steps={steps}
-      current={step}
-      pageTitle={TITLES[step]}
-      nextBlocked={blocked(step)}
-      finishBlocked={step !== 'finish' ? 'Go through every page first.' : (firstBlocked ?? (running ? 'Creating the network…' : undefined))}
-      onBack={() => setStep(ORDER[Math.max(0, index - 1)] ?? step)}
-      onNext={() => setStep(ORDER[Math.min(ORDER.length - 1, index + 1)] ?? step)}
+      order={ORDER}
+      stepNames={STEP_NAMES}
+      titles={TITLES}
+      step={step}
+      setStep={setStep}
+      blocked={blocked}
+      running={running ? 'Creating the network…' : undefined}
       onFinish={() => void finish()}
       onCancel={onClose}
     >
@@ -213,6 +210,6 @@ export function NewNetworkWizard({ onClose }: { onClose: () => void }) {
           ) : null}
         </div>
       )}
-    </WizardFrame>
+    </LinearWizard>
   );
 }

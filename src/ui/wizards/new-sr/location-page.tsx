@@ -6,6 +6,8 @@ import { formatBytes } from '../../format/bytes';
 import { BUTTON_SECONDARY, INPUT_BOX, LABEL } from '../../dialogs/dialog-styles';
 import { FieldMessages, describedBy, invalid } from '../common/field-messages';
 import { parseIqns, parseLuns, type LocationForm, type SrKind } from './new-sr-model';
+import { reattachable } from './reattach';
+import { ReattachChoice } from './reattach-choice';
 import type { ProbeAnswer } from './use-sr-probe';
 
 export interface LocationPageProps {
@@ -21,6 +23,11 @@ export interface LocationPageProps {
   readonly lunAnswer: ProbeAnswer | undefined;
   readonly exportsHint: string | undefined;
   readonly probing: boolean;
+  /** UUIDs of the SRs the pool knows (a probe's other finds are forgotten SRs, offered for reattach). */
+  readonly known: ReadonlySet<string>;
+  /** The forgotten SR chosen for reattach, or undefined to create a new SR. */
+  readonly reattach: string | undefined;
+  onReattach(uuid: string | undefined): void;
   onChange(patch: Partial<LocationForm>): void;
   onScan(): void;
   onScanTarget(): void;
@@ -51,8 +58,11 @@ function Field(props: { id: string; label: string; value: string; error?: string
   );
 }
 
+/** Kinds whose storage holds one SR (a LUN, a disk): a new SR there formats it. */
+const isDevice = (kind: SrKind): boolean => kind === 'iscsi' || kind === 'lvm' || kind === 'ext';
+
 /** What the last probe of the location found, in words (role=status or alert). */
-function ProbeOutcome({ answer, fresh, kind }: { answer: ProbeAnswer | undefined; fresh: boolean; kind: SrKind }) {
+function ProbeOutcome({ answer, fresh, kind, known }: { answer: ProbeAnswer | undefined; fresh: boolean; kind: SrKind; known: ReadonlySet<string> }) {
   if (answer === undefined || !fresh) return <p className="text-xs text-slate-600">Scan to check the location before you finish.</p>;
   if (answer.error !== undefined)
     return (
@@ -60,14 +70,15 @@ function ProbeOutcome({ answer, fresh, kind }: { answer: ProbeAnswer | undefined
         {answer.error}
       </p>
     );
-  const n = answer.srs?.length ?? 0;
-  const inUse = n > 0 && (kind === 'iscsi' || kind === 'lvm' || kind === 'ext');
+  const inPool = (answer.srs ?? []).filter((uuid) => known.has(uuid.toLowerCase()));
+  const n = inPool.length;
+  const inUse = n > 0 && isDevice(kind);
   return (
     <p role={inUse ? 'alert' : 'status'} className={`text-xs ${inUse ? 'text-red-700' : 'text-green-800'}`}>
       {inUse
-        ? `This device already holds an SR (${answer.srs?.join(', ') ?? ''}). Forget or destroy that SR first.`
+        ? `This device already holds an SR of this pool (${inPool.join(', ')}). Forget or destroy that SR first.`
         : n > 0
-          ? `Location checked. It holds ${String(n)} existing SR(s); the new SR is created beside them.`
+          ? `Location checked. It holds ${String(n)} SR(s) of this pool; a new SR is created beside them.`
           : 'Location checked: a new SR can be created here.'}
     </p>
   );
@@ -75,6 +86,7 @@ function ProbeOutcome({ answer, fresh, kind }: { answer: ProbeAnswer | undefined
 
 export function LocationPage(p: LocationPageProps) {
   const { kind, form } = p;
+  const forgotten = p.answerFresh && p.answer?.error === undefined ? reattachable(p.answer?.srs, p.known) : [];
   const scan = (
     <div className={ROW}>
       <span />
@@ -82,7 +94,8 @@ export function LocationPage(p: LocationPageProps) {
         <button type="button" className={BUTTON_SECONDARY} disabled={p.probing} onClick={p.onScan}>
           {p.probing ? 'Scanning…' : 'Scan'}
         </button>
-        <ProbeOutcome answer={p.answer} fresh={p.answerFresh} kind={kind} />
+        <ProbeOutcome answer={p.answer} fresh={p.answerFresh} kind={kind} known={p.known} />
+        {forgotten.length > 0 ? <ReattachChoice found={forgotten} chosen={p.reattach} formats={isDevice(kind)} onChoose={p.onReattach} /> : null}
         {p.exportsHint !== undefined ? <p className="text-xs text-slate-700">{p.exportsHint}</p> : null}
       </div>
     </div>
@@ -199,7 +212,8 @@ export function LocationPage(p: LocationPageProps) {
           ) : null}
           {form.scsiId !== '' ? (
             <div className="mt-1">
-              <ProbeOutcome answer={p.answer} fresh={p.answerFresh} kind={kind} />
+              <ProbeOutcome answer={p.answer} fresh={p.answerFresh} kind={kind} known={p.known} />
+        {forgotten.length > 0 ? <ReattachChoice found={forgotten} chosen={p.reattach} formats={isDevice(kind)} onChoose={p.onReattach} /> : null}
             </div>
           ) : null}
         </div>

@@ -8,7 +8,7 @@ import { INPUT, LABEL } from '../../dialogs/dialog-styles';
 import { useLab } from '../../lab/lab-context';
 import { useUi } from '../../state/ui-store';
 import { FieldMessages, describedBy, invalid } from '../common/field-messages';
-import { WizardFrame, type WizardStepInfo } from '../common/wizard-frame';
+import { LinearWizard } from '../common/linear-wizard';
 import { LocationPage } from './location-page';
 import {
   EMPTY_LOCATION,
@@ -24,14 +24,10 @@ import {
   type SrKind,
 } from './new-sr-model';
 import { configKey, useSrProbe, type ProbeAnswer } from './use-sr-probe';
+import { reattachable, reattachSr } from './reattach';
 
 type StepId = 'type' | 'name' | 'location' | 'finish';
-const STEPS: readonly WizardStepInfo[] = [
-  { id: 'type', name: 'Type' },
-  { id: 'name', name: 'Name' },
-  { id: 'location', name: 'Location' },
-  { id: 'finish', name: 'Finish' },
-];
+const STEP_NAMES: Readonly<Record<StepId, string>> = { type: 'Type', name: 'Name', location: 'Location', finish: 'Finish' };
 const ORDER: readonly StepId[] = ['type', 'name', 'location', 'finish'];
 const TITLES: Readonly<Record<StepId, string>> = {
   type: 'Choose the type of new storage',
@@ -58,6 +54,7 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
   const [iqnAnswer, setIqnAnswer] = useState<ProbeAnswer | undefined>(undefined);
   const [lunAnswer, setLunAnswer] = useState<ProbeAnswer | undefined>(undefined);
   const [exportsHint, setExportsHint] = useState<string | undefined>(undefined);
+  const [reattachChoice, setReattachChoice] = useState<string | undefined>(undefined);
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const { probing, probe } = useSrProbe();
@@ -80,7 +77,11 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
 
   const nameError = name.trim() === '' ? 'Enter a name for the new SR.' : undefined;
   const firstFieldError = Object.values(fieldErrors)[0];
-  const deviceInUse = fresh && (answer.srs?.length ?? 0) > 0 && (kind === 'iscsi' || kind === 'lvm' || kind === 'ext');
+  // The pool's SRs; anything else a probe finds is an SR the pool forgot, offered for reattach.
+  const known = new Set([...cache.all('SR').values()].map((sr) => sr.uuid.toLowerCase()));
+  const forgotten = fresh && answer.error === undefined ? reattachable(answer.srs, known) : [];
+  const reattach = reattachChoice !== undefined && forgotten.includes(reattachChoice) ? reattachChoice : undefined;
+  const deviceInUse = fresh && (answer.srs ?? []).some((uuid) => known.has(uuid.toLowerCase())) && (kind === 'iscsi' || kind === 'lvm' || kind === 'ext');
   const locationBlocked =
     firstFieldError ??
     (kind === 'iscsi' && form.scsiId === '' ? 'Choose a target IQN and LUN.' : undefined) ??
@@ -89,7 +90,6 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
     (deviceInUse ? 'This device already holds an SR.' : undefined);
 
   const blocked = (id: StepId): string | undefined => (id === 'name' ? nameError : id === 'location' ? locationBlocked : undefined);
-  const index = ORDER.indexOf(step);
 
   const chooseKind = (k: SrKind) => {
     setKind(k);
@@ -107,6 +107,8 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
   async function scanLocation(f: LocationForm = form) {
     const a = await probe(probeHost, deviceConfig(kind, f), info.type);
     setAnswer(a);
+    // XenCenter offers to reattach what it finds first: a forgotten SR is most likely why the user came back here.
+    setReattachChoice(reattachable(a.srs, known)[0]);
     // A path the NFS server does not export: list what it does export (SM answers that to a probe without a path).
     if (kind === 'nfs' && a.error !== undefined && a.code === 'SR_BACKEND_FAILURE_73') {
       const listing = await probe(probeHost, { server: deviceConfig(kind, f)['server'] ?? '' }, 'nfs');
@@ -127,7 +129,10 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
     setFailure(undefined);
     setRunning(true);
     try {
-      const sr = await lab.client.callAsync<string>('SR.create', ...createArgs(kind, probeHost, form, name, description));
+      const sr =
+        reattach === undefined
+          ? await lab.client.callAsync<string>('SR.create', ...createArgs(kind, probeHost, form, name, description))
+          : await reattachSr(lab.client, { kind, uuid: reattach, name, description, deviceConfig: config, hosts: info.shared ? [coordinator, ...hosts.map((h) => h.ref).filter((h) => h !== coordinator)] : [form.host] });
       onClose();
       selectObjects([sr]);
     } catch (e) {
@@ -137,17 +142,16 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const firstBlocked = ORDER.slice(0, -1).map(blocked).find((b) => b !== undefined);
   return (
-    <WizardFrame
+    <LinearWizard
       title="New Storage Repository"
-      steps={STEPS}
-      current={step}
-      pageTitle={TITLES[step]}
-      nextBlocked={blocked(step)}
-      finishBlocked={step !== 'finish' ? 'Go through every page first.' : (firstBlocked ?? (running ? 'Creating the SR…' : undefined))}
-      onBack={() => setStep(ORDER[Math.max(0, index - 1)] ?? step)}
-      onNext={() => setStep(ORDER[Math.min(ORDER.length - 1, index + 1)] ?? step)}
+      order={ORDER}
+      stepNames={STEP_NAMES}
+      titles={TITLES}
+      step={step}
+      setStep={setStep}
+      blocked={blocked}
+      running={running ? (reattach === undefined ? 'Creating the SR…' : 'Reattaching the SR…') : undefined}
       onFinish={() => void finish()}
       onCancel={onClose}
     >
@@ -206,6 +210,9 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
           lunAnswer={lunAnswer}
           exportsHint={exportsHint}
           probing={probing}
+          known={known}
+          reattach={reattach}
+          onReattach={setReattachChoice}
           onChange={change}
           onScan={() => void scanLocation()}
           onScanTarget={() => void scanTarget()}
@@ -218,6 +225,12 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
             <dd className="m-0">{info.label} ({info.group})</dd>
             <dt className="text-slate-600">Name:</dt>
             <dd className="m-0">{name}</dd>
+            {reattach !== undefined ? (
+              <>
+                <dt className="text-slate-600">Reattach:</dt>
+                <dd className="m-0">the existing SR {reattach}, with its virtual disks</dd>
+              </>
+            ) : null}
             {info.allocation !== '' ? (
               <>
                 <dt className="text-slate-600">Provisioning:</dt>
@@ -231,7 +244,7 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
           </dl>
           {running ? (
             <p role="status" className="mt-3">
-              Creating the SR and plugging it on {info.shared ? 'every server' : 'the server'}…
+              {reattach === undefined ? 'Creating' : 'Reattaching'} the SR and plugging it on {info.shared ? 'every server' : 'the server'}…
             </p>
           ) : null}
           {failure !== undefined ? (
@@ -241,6 +254,6 @@ export function NewSrWizard({ onClose }: { onClose: () => void }) {
           ) : null}
         </div>
       )}
-    </WizardFrame>
+    </LinearWizard>
   );
 }

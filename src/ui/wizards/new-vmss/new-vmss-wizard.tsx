@@ -12,7 +12,7 @@ import { formatDateTime } from '../../format/datetime';
 import { useLab } from '../../lab/lab-context';
 import { useVirtualNow } from '../../tabs/use-virtual-time';
 import { formatDateTime as xenDateTime } from '../../../xapi/datetime';
-import { WizardFrame, type WizardStepInfo } from '../common/wizard-frame';
+import { LinearWizard } from '../common/linear-wizard';
 import { createCalls, describeSchedule, NEW_FORM, nextRun, parseRetained, scheduleOf, TYPE_LABELS, vmChoices, vmssErrors, type VmChoice, type VmssForm } from './vmss-model';
 import { NamePage, SchedulePage, TypePage, VmsPage } from './vmss-pages';
 
@@ -53,9 +53,6 @@ export function NewVmssWizard({ vms, onClose }: { vms?: readonly string[]; onClo
 
   const blocked = (id: StepId): string | undefined =>
     id === 'name' ? errors.name : id === 'type' ? errors.type : id === 'schedule' ? (errors.days ?? errors.retained) : undefined;
-  const index = ORDER.indexOf(step);
-  const firstBlocked = ORDER.slice(0, -1).map(blocked).find((b) => b !== undefined);
-  const steps: WizardStepInfo[] = ORDER.map((id) => ({ id, name: STEP_NAMES[id] }));
 
   const finish = async () => {
     setFailure(undefined);
@@ -80,15 +77,15 @@ export function NewVmssWizard({ vms, onClose }: { vms?: readonly string[]; onClo
 
   const names = choices.filter((c) => form.vms.includes(c.ref)).map((c) => c.name);
   return (
-    <WizardFrame
+    <LinearWizard
       title="New VM Snapshot Schedule"
-      steps={steps}
-      current={step}
-      pageTitle={TITLES[step]}
-      nextBlocked={blocked(step)}
-      finishBlocked={step !== 'finish' ? 'Go through every page first.' : (firstBlocked ?? (running ? 'Creating the snapshot schedule…' : undefined))}
-      onBack={() => setStep(ORDER[Math.max(0, index - 1)] ?? step)}
-      onNext={() => setStep(ORDER[Math.min(ORDER.length - 1, index + 1)] ?? step)}
+      order={ORDER}
+      stepNames={STEP_NAMES}
+      titles={TITLES}
+      step={step}
+      setStep={setStep}
+      blocked={blocked}
+      running={running ? 'Creating the snapshot schedule…' : undefined}
       onFinish={() => void finish()}
       onCancel={onClose}
     >
@@ -134,6 +131,6 @@ export function NewVmssWizard({ vms, onClose }: { vms?: readonly string[]; onClo
           ) : null}
         </div>
       )}
-    </WizardFrame>
+    </LinearWizard>
   );
 }
