@@ -79,7 +79,9 @@ function ProbeOutcome({ answer, fresh, kind, known }: { answer: ProbeAnswer | un
         ? `This device already holds an SR of this pool (${inPool.join(', ')}). Forget or destroy that SR first.`
         : n > 0
           ? `Location checked. It holds ${String(n)} SR(s) of this pool; a new SR is created beside them.`
-          : 'Location checked: a new SR can be created here.'}
+          : n < (answer.srs?.length ?? 0)
+            ? 'Location checked.'
+            : 'Location checked: a new SR can be created here.'}
     </p>
   );
 }
