@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
 import { createLab, settle } from '../testing/lab';
+import { buildDefaultWorld } from '../worlds/default-world';
 
 interface EventBatch {
   events: { id: number; class: string; operation: string; ref: string; snapshot: Record<string, unknown> }[];
@@ -85,6 +86,37 @@ describe('event.from', () => {
     const restored = Engine.restore(JSON.parse(JSON.stringify(lab.engine.snapshot())));
     const batch = (await restored.call('event.from', [lab.session, ['vm'], token, 0])) as EventBatch;
     expect(batch.events.map((e) => [e.operation, e.ref, e.snapshot['name_label']])).toEqual([['mod', vm, 'before save']]);
+  });
+
+  it('delivers every change of a big restored world (its journal compacts as it grows)', async () => {
+    // More objects than the journal's floor of 4096 entries (it compacts past
+    // 4096 + 2 per object); the large world has about 16,000. Restored, the
+    // world must count its objects, and a compaction must never drop the
+    // change being made: 12,000 changes compact the journal at least once.
+    const lab = await createLab({
+      build: (e) => {
+        buildDefaultWorld(e);
+        for (let i = 0; i < 5000; i++) e.world.create('network', { name_label: `net ${String(i)}`, name_description: '', bridge: `xapi${String(i)}`, MTU: 1500, managed: true, other_config: {} });
+      },
+    });
+    const restored = Engine.restore(JSON.parse(JSON.stringify(lab.engine.snapshot())));
+    const call = <T>(method: string, ...args: unknown[]) => restored.call(method, [lab.session, ...args]) as Promise<T>;
+    let { token } = await call<EventBatch>('event.from', ['*'], '', 0);
+    const [pool] = await call<string[]>('pool.get_all');
+    const vm = (await call<string[]>('VM.get_all'))[0]!;
+    for (let i = 0; i < 12_000; i++) {
+      // Many changes: the journal outgrows its bound and compacts several times, the last change included.
+      await call('VM.set_name_description', vm, `change ${String(i)}`);
+      if (i % 3000 === 2999) {
+        await call('pool.set_gui_config', pool, { round: String(i) });
+        const batch = await call<EventBatch>('event.from', ['pool', 'vm'], token, 0);
+        expect(batch.events.map((e) => [e.class, e.class === 'vm' ? e.snapshot['name_description'] : e.snapshot['gui_config']])).toEqual([
+          ['vm', `change ${String(i)}`],
+          ['pool', { round: String(i) }],
+        ]);
+        token = batch.token;
+      }
+    }
   });
 
   it('rejects a malformed token', async () => {

@@ -75,9 +75,12 @@ export class EventLog {
 
   /** Record a change to an object; returns the new generation for its stamp. */
   touch(cls: string, ref: string): number {
+    // Compact before the new entry goes in: the caller stamps the object with
+    // the returned generation only afterwards, so a compaction now would drop
+    // the entry as stale and the change would never reach event.from.
+    if (this.journal.length >= 4096 + 2 * this.objectCount()) this.compact();
     const gen = ++this.generation;
     this.journal.push({ gen, cls, ref });
-    if (this.journal.length > 4096 + 2 * this.objectCount()) this.compact();
     return gen;
   }
 

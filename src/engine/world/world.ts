@@ -56,6 +56,7 @@ export class World {
         const stamp = { created: row.created, changed: row.changed };
         table.set(ref, { record: freeze({ ...row.record }), stamp });
         this.index(cls, ref, row.record);
+        this.objects++;
         stamps.push({ cls, ref, stamp });
       }
     }
