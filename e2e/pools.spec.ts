@@ -116,3 +116,48 @@ test('New Pool from two standalone servers; Power On by Wake-on-LAN', async ({ p
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
+
+test('Add machine: a custom machine, checked at each field', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('./');
+  await expect(page.getByRole('treeitem', { name: 'legacy-01', exact: true })).toBeVisible({ timeout: 20_000 });
+  await menu(page, 'File', 'Lab Machines…');
+  const form = page.getByRole('form', { name: 'Add machine' });
+  await form.getByRole('combobox', { name: 'Machine type' }).selectOption('custom');
+  const add = form.getByRole('button', { name: 'Add machine' });
+  await form.getByRole('textbox', { name: 'Clock (GHz)' }).fill('fast');
+  await form.getByRole('textbox', { name: 'Sockets' }).fill('0');
+  await expect(form.getByRole('textbox', { name: 'Clock (GHz)' })).toHaveAccessibleDescription('Clock: enter a number, such as 2.4.');
+  await expect(form.getByRole('textbox', { name: 'Sockets' })).toHaveAccessibleDescription('Sockets: at least 1.');
+  await expect(add).toHaveAttribute('aria-disabled', 'true');
+  await form.getByRole('combobox', { name: 'Architecture' }).selectOption('aarch64');
+  await expect(form.getByText('An Intel or AMD CPU is x86-64 or 32-bit x86 (i686).')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/custom-machine-invalid.png`, fullPage: true });
+  await form.getByRole('combobox', { name: 'Architecture' }).selectOption('x86_64');
+  await form.getByRole('textbox', { name: 'Clock (GHz)' }).fill('1.2');
+  await form.getByRole('textbox', { name: 'Sockets' }).fill('1');
+  await form.getByRole('textbox', { name: 'RAM (GiB)' }).fill('3');
+  await form.getByRole('textbox', { name: 'Disk 1 size (GB)' }).fill('60');
+  await form.getByRole('button', { name: 'Add NIC' }).click();
+  await form.getByRole('combobox', { name: 'NIC 2 speed' }).selectOption('10000');
+  await form.getByRole('checkbox', { name: 'NIC 2 can boot by PXE' }).uncheck();
+  await form.getByRole('checkbox', { name: 'VT-x / AMD-V (hardware virtualization)' }).uncheck();
+  await form.getByRole('textbox', { name: 'Name (optional)' }).fill('tower');
+  await expect(add).not.toHaveAttribute('aria-disabled', 'true');
+  await page.screenshot({ path: `${SHOTS}/custom-machine-valid.png`, fullPage: true });
+  await add.click();
+  const table = page.getByRole('table', { name: 'Machines' });
+  await expect(table.getByRole('row', { name: /tower/ })).toContainText('Whitebox Custom build');
+  await expect(table.getByRole('row', { name: /tower/ })).toContainText('2 NICs');
+  // Its hardware check: slow CPU, little RAM, small disk, no VT-x, as warnings the installer shows.
+  await page.getByRole('button', { name: 'Install XenServer on tower' }).click();
+  await ok(page, 'Boot');
+  await ok(page, 'Select Keymap');
+  await screen(page, 'End User License Agreement').getByRole('checkbox', { name: 'Accept EULA' }).check();
+  await ok(page, 'End User License Agreement');
+  const check = screen(page, 'Hardware check');
+  await expect(check).toContainText('1.20 GHz');
+  await expect(check).toContainText('no Intel VT-x');
+  await page.screenshot({ path: `${SHOTS}/custom-machine-hardware-check.png` });
+  expect(errors).toEqual([]);
+});

@@ -27,6 +27,13 @@ describe('bare machines', () => {
     expect(error.code).toBe('INVALID_VALUE');
     expect(error.params[0]).toBe('memory');
     expect((await lab.error('Simulator.add_machine', 'mainframe', '')).params).toEqual(['preset', 'mainframe']);
+    // Each part is re-checked, whatever the console's form let through.
+    const tower = { manufacturer: 'Whitebox', product: 'Tower', firmware: 'BIOS', memory: 8 * 1024 ** 3, cpu: { vendor: 'AuthenticAMD', modelname: 'Ryzen', arch: 'x86_64', mhz: 3600, sockets: 1, coresPerSocket: 6, threadsPerCore: 2, hardwareAssist: true, iommu: true }, disks: [{ size: 500e9, kind: 'SSD' }], nics: [{ speed: 1000, pxe: false }] };
+    expect((await lab.error('Simulator.add_custom_machine', 'x1', { ...tower, cpu: { ...tower.cpu, arch: 'aarch64' } })).params).toEqual(['cpu.arch', 'aarch64: a AuthenticAMD CPU is x86_64 or i686']);
+    expect((await lab.error('Simulator.add_custom_machine', 'x2', { ...tower, cpu: { ...tower.cpu, sockets: 0 } })).params).toEqual(['cpu.sockets', '0']);
+    expect((await lab.error('Simulator.add_custom_machine', 'x3', { ...tower, nics: [{ speed: 1000, pxe: 'yes' }] })).params).toEqual(['nics[0].pxe', 'yes']);
+    expect((await lab.error('Simulator.add_custom_machine', 'x4', { ...tower, disks: [{ size: 10, kind: 'SSD' }] })).params).toEqual(['disks[0].size', '10']);
+    expect((await labView(lab)).machines).toHaveLength(2);
     const from = await lab.call<{ events: { class: string }[] }>('event.from', ['*'], '', 0.1);
     expect(from.events.every((e) => !e.class.toLowerCase().includes('machine'))).toBe(true);
   });

@@ -40,7 +40,7 @@ export function parseMachineSpec(input: unknown): MachineSpec {
   const nics = input['nics'];
   if (!Array.isArray(disks) || disks.length > 16) throw xenError('INVALID_VALUE', 'disks', String(disks));
   if (!Array.isArray(nics) || nics.length > 32) throw xenError('INVALID_VALUE', 'nics', String(nics));
-  return {
+  const spec: MachineSpec = {
     manufacturer: str(input, 'manufacturer', 'manufacturer'),
     product: str(input, 'product', 'product'),
     firmware: str(input, 'firmware', 'firmware', ['BIOS', 'UEFI']) as MachineSpec['firmware'],
@@ -76,4 +76,9 @@ export function parseMachineSpec(input: unknown): MachineSpec {
       };
     }),
   };
+  // The vendor and the architecture must agree (Intel and AMD make x86, ARM makes aarch64).
+  if ((spec.cpu.vendor === 'ARM') !== (spec.cpu.arch === 'aarch64')) {
+    throw xenError('INVALID_VALUE', 'cpu.arch', `${spec.cpu.arch}: a ${spec.cpu.vendor} CPU is ${spec.cpu.vendor === 'ARM' ? 'aarch64' : 'x86_64 or i686'}`);
+  }
+  return spec;
 }

@@ -8,10 +8,14 @@ import type { MachineView, PresetView } from '../../xapi/simulator/lab-view';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../dialogs/dialog-styles';
 import { useLab } from '../lab/lab-context';
 import { useUi } from '../state/ui-store';
+import { CustomMachineFields } from './custom-machine-fields';
+import { EMPTY_DRAFT, customMachineErrors, customMachineSpec, type CustomMachineDraft } from './custom-machine-model';
 import { machineState, machineSummary } from './machine-words';
 import { JoinPoolForm } from './join-pool-form';
 import { PxeSettings } from './pxe-settings';
 import { useLabView } from './use-lab-view';
+
+const CUSTOM = 'custom';
 
 function errorText(e: unknown): string {
   return isXenApiError(e) ? `${e.code}: ${e.params.join(' ')}` : String(e);
@@ -27,9 +31,15 @@ export function LabMachinesDialog({ onClose }: { onClose: () => void }) {
   const [preset, setPreset] = useState('2u-server');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
+  const [draft, setDraft] = useState<CustomMachineDraft>(EMPTY_DRAFT);
+  const custom = preset === CUSTOM;
+  const draftErrors = custom ? customMachineErrors(draft) : {};
+  const invalid = Object.keys(draftErrors).length > 0;
   const add = async () => {
+    if (invalid) return;
     try {
-      await lab.client.call('Simulator.add_machine', preset, name);
+      if (custom) await lab.client.call('Simulator.add_custom_machine', name, customMachineSpec(draft));
+      else await lab.client.call('Simulator.add_machine', preset, name);
       setName('');
       setError(undefined);
     } catch (e) {
@@ -117,15 +127,26 @@ export function LabMachinesDialog({ onClose }: { onClose: () => void }) {
                       {p.label}: {p.description}
                     </option>
                   ))}
+                  <option value={CUSTOM}>Custom machine: choose the CPU, memory, disks, NICs and firmware</option>
                 </select>
               </label>
               <label className="flex flex-col">
                 <span className={LABEL}>Name (optional)</span>
                 <input className={INPUT} value={name} onChange={(e) => setName(e.target.value)} />
               </label>
-              <button type="submit" className={BUTTON_PRIMARY}>
+              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={invalid} aria-describedby={invalid ? 'custom-machine-invalid' : undefined}>
                 Add machine
               </button>
+              {custom && (
+                <div className="w-full">
+                  <CustomMachineFields draft={draft} errors={draftErrors} onChange={setDraft} />
+                  {invalid && (
+                    <p id="custom-machine-invalid" className="mt-1 text-xs text-slate-700">
+                      Correct the fields marked in red to add the machine.
+                    </p>
+                  )}
+                </div>
+              )}
             </form>
             {error !== undefined && <p className={FIELD_ERROR} role="alert">{error}</p>}
             {view !== undefined && <PxeSettings pxe={view.pxe} />}
