@@ -23,7 +23,7 @@ import { assertPlanHolds } from '../ha/ha-plan';
 import { bootError } from './placement';
 import { chooseStartHost } from '../wlb/wlb-placement';
 import { makeRoomFor } from '../metrics/models/memory-dmc';
-import { suspendImageSize } from './suspend-image';
+import { suspendImageSize, suspendSr } from './suspend-image';
 
 const vmParam = { name: 'vm', type: ref('VM') } as const;
 const hostParam = { name: 'host', type: ref('host') } as const;
@@ -84,20 +84,6 @@ function resume(call: Call, vm: string, host: string | undefined, paused: boolea
   const pending: typeof PENDING = schedule(call, vm, op, squeeze + memoryImageSeconds(record.memory_target, bandwidth), 'vm.resume.done', { host: target, paused }, true);
   reserve(engine, vm, target);
   return pending;
-}
-
-/** Where a suspend image goes: the VM's suspend_SR, else the pool's, else its first disk's SR. */
-function suspendSr(engine: Engine, vm: string): string {
-  const record = engine.world.get('VM', vm);
-  if (engine.world.has('SR', record.suspend_SR)) return record.suspend_SR;
-  const [pool] = engine.world.entries('pool');
-  if (pool !== undefined && engine.world.has('SR', pool[1].suspend_image_SR)) return pool[1].suspend_image_SR;
-  for (const vbd of record.VBDs) {
-    const vdi = engine.world.find('VBD', vbd)?.VDI;
-    const sr = vdi !== undefined ? engine.world.find('VDI', vdi)?.SR : undefined;
-    if (sr !== undefined) return sr;
-  }
-  throw xenError('VM_NO_SUSPEND_SR', vm);
 }
 
 export function defineVmLifecycleApi(table: MethodTable): void {

@@ -21,7 +21,7 @@ import { assertVmOperation } from './checks';
 import { createClonedVm } from './clone-record';
 import { memoryImageSeconds } from './durations';
 import { bringDown } from './lifecycle-jobs';
-import { suspendImageSize } from './suspend-image';
+import { suspendImageSize, suspendSr } from './suspend-image';
 
 /** snapshot_info key XenCenter reads to tell disk-only from disk-and-memory snapshots. */
 export const POWER_STATE_AT_SNAPSHOT = 'power-state-at-snapshot';
@@ -116,7 +116,7 @@ function takeSnapshot(call: Call, vm: string, name: string, ignore: readonly str
   const withMemory = op === 'checkpoint' && record.power_state !== 'Halted';
   let imageSpec: { sr: string; bytes: number } | undefined;
   if (withMemory) {
-    const sr = record.power_state === 'Suspended' ? engine.world.get('VDI', record.suspend_VDI).SR : suspendSrOf(engine, vm);
+    const sr = record.power_state === 'Suspended' ? engine.world.get('VDI', record.suspend_VDI).SR : suspendSr(engine, vm);
     imageSpec = { sr, bytes: suspendImageSize(record.memory_static_max) };
   }
   assertCanSnapshot(engine, disks, imageSpec);
@@ -143,19 +143,6 @@ function takeSnapshot(call: Call, vm: string, name: string, ignore: readonly str
   engine.tasks.progressOver(task, seconds);
   engine.scheduler.after(seconds, 'vm.snapshot.done', { task, vm, name, disks: made, image, vmss });
   return PENDING;
-}
-
-function suspendSrOf(engine: Engine, vm: string): string {
-  const record = engine.world.get('VM', vm);
-  if (engine.world.has('SR', record.suspend_SR)) return record.suspend_SR;
-  const [pool] = engine.world.entries('pool');
-  if (pool !== undefined && engine.world.has('SR', pool[1].suspend_image_SR)) return pool[1].suspend_image_SR;
-  for (const vbd of record.VBDs) {
-    const vdi = engine.world.find('VBD', vbd)?.VDI;
-    const sr = vdi !== undefined ? engine.world.find('VDI', vdi)?.SR : undefined;
-    if (sr !== undefined) return sr;
-  }
-  throw xenError('VM_NO_SUSPEND_SR', vm);
 }
 
 const snapshotDone: JobHandler = (engine, a) => {

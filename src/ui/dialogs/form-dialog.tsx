@@ -62,6 +62,41 @@ export function FormDialog({ title, submitLabel, blocked, sayBlocked = true, wid
   );
 }
 
+export interface NameFieldProps {
+  /** The input's id; its error is `${id}-error`. */
+  readonly id: string;
+  readonly value: string;
+  /** The error to show now (a form that waits until the field is left passes undefined until then). */
+  readonly error: string | undefined;
+  readonly autoFocus?: boolean | undefined;
+  readonly required?: boolean;
+  onChange(value: string): void;
+  onBlur?: (() => void) | undefined;
+}
+
+/** A Name field with its error under it. */
+export function NameField({ id, value, error, autoFocus, required, onChange, onBlur }: NameFieldProps) {
+  return (
+    <div>
+      <label htmlFor={id} className={LABEL}>
+        Name
+      </label>
+      <input
+        id={id}
+        autoFocus={autoFocus}
+        className={`${INPUT} mt-1`}
+        value={value}
+        aria-required={required || undefined}
+        aria-invalid={invalid({ error })}
+        aria-describedby={describedBy(id, { error }, false)}
+        onBlur={onBlur}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldMessages id={id} issue={{ error }} />
+    </div>
+  );
+}
+
 export interface NameDescriptionProps {
   /** The fields' ids are `${id}-name` and `${id}-description`. */
   readonly id: string;
@@ -76,17 +111,10 @@ export interface NameDescriptionProps {
 
 /** The Name field (with its message) and the Description box that most of XenCenter's forms open with. */
 export function NameDescriptionFields({ id, name, nameError, description, autoFocus, onName, onNameBlur, onDescription }: NameDescriptionProps) {
-  const nameId = `${id}-name`;
   const descriptionId = `${id}-description`;
   return (
     <>
-      <div>
-        <label htmlFor={nameId} className={LABEL}>
-          Name
-        </label>
-        <input id={nameId} autoFocus={autoFocus} className={`${INPUT} mt-1`} value={name} aria-invalid={invalid({ error: nameError })} aria-describedby={describedBy(nameId, { error: nameError }, false)} onBlur={onNameBlur} onChange={(e) => onName(e.target.value)} />
-        <FieldMessages id={nameId} issue={{ error: nameError }} />
-      </div>
+      <NameField id={`${id}-name`} value={name} error={nameError} autoFocus={autoFocus} onChange={onName} onBlur={onNameBlur} />
       <div>
         <label htmlFor={descriptionId} className={LABEL}>
           Description

@@ -13,6 +13,7 @@ import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
 import { useConnections, type Connection } from '../connections/connections';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../dialogs/dialog-styles';
+import { NameField } from '../dialogs/form-dialog';
 import { useLab } from '../lab/lab-context';
 import { coordinatorChoices, joinCandidates, type JoinCandidate } from './pool-join-checks';
 
@@ -127,26 +128,7 @@ export function NewPoolDialog({ onClose }: { onClose: () => void }) {
               A pool shares storage and networks among its servers, and lets VMs move between them. Choose a coordinator and the servers to join it.
             </Dialog.Description>
             <div className="space-y-3 px-5 py-3">
-              <div>
-                <label htmlFor={`${id}-name`} className={LABEL}>
-                  Name
-                </label>
-                <input
-                  id={`${id}-name`}
-                  className={`${INPUT} mt-1`}
-                  value={name}
-                  autoFocus
-                  aria-invalid={(touched && nameError !== undefined) || undefined}
-                  aria-describedby={touched && nameError !== undefined ? `${id}-name-error` : undefined}
-                  onChange={(e) => setName(e.target.value)}
-                  onBlur={() => setTouched(true)}
-                />
-                {touched && nameError !== undefined && (
-                  <p id={`${id}-name-error`} className={FIELD_ERROR}>
-                    {nameError}
-                  </p>
-                )}
-              </div>
+              <NameField id={`${id}-name`} value={name} error={touched ? nameError : undefined} autoFocus onChange={setName} onBlur={() => setTouched(true)} />
               <div>
                 <label htmlFor={`${id}-description`} className={LABEL}>
                   Description

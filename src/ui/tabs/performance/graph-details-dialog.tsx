@@ -7,7 +7,8 @@
 // name and at least one source.
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type FormEvent } from 'react';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../../dialogs/dialog-styles';
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, OVERLAY, PANEL } from '../../dialogs/dialog-styles';
+import { NameField } from '../../dialogs/form-dialog';
 import { CATEGORIES, categoryOf, friendlyName, type NameContext } from './data-source-words';
 import type { DesignedGraph } from './graph-layout';
 import { useDataSources, type DataSourceRecord } from './performance-queries';
@@ -80,25 +81,7 @@ export function GraphDetailsDialog({ kind, objectRef, graph, names, saving, erro
               </p>
             </div>
             <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-5 py-4">
-              <div>
-                <label htmlFor={`${id}-name`} className={LABEL}>
-                  Name
-                </label>
-                <input
-                  id={`${id}-name`}
-                  className={`${INPUT} mt-1`}
-                  value={name}
-                  aria-required="true"
-                  aria-invalid={errors.name !== undefined || undefined}
-                  aria-describedby={errors.name !== undefined ? `${id}-name-error` : undefined}
-                  onChange={(e) => setName(e.target.value)}
-                />
-                {errors.name !== undefined && (
-                  <p id={`${id}-name-error`} className={FIELD_ERROR}>
-                    {errors.name}
-                  </p>
-                )}
-              </div>
+              <NameField id={`${id}-name`} value={name} error={errors.name} required onChange={setName} />
               <SourceList records={records} loading={dataSources.isPending} failed={dataSources.isError} chosen={chosen} names={names} onToggle={toggle} />
               {errors.sources !== undefined && records.length > 0 && (
                 <p role="status" className={FIELD_ERROR}>
