@@ -32,7 +32,9 @@ test('the Migrate VM wizard moves a VM with a local disk to another server\'s lo
   // Storage: the local disk goes to xenserver-01's local SR.
   const disks = wizard.getByRole('table', { name: 'Virtual disks' });
   const target = disks.getByRole('combobox').first();
-  const local = await target.locator('option').filter({ hasText: /Local storage/ }).first().textContent();
+  const local = await target.locator('option').filter({ hasText: /Local storage on xenserver-01/ }).first().textContent();
+  // The disk's current SR names its server too (every server's local SR is 'Local storage').
+  await expect(disks).toContainText('Local storage on xenserver-02');
   await target.selectOption({ label: local ?? '' });
   await page.screenshot({ path: testInfo.outputPath('wizard-2-storage.png') });
   await next.click();

@@ -4,6 +4,7 @@
 // CD/DVD drives and ISOs are never offered.
 import { isNullRef } from '../../xapi/refs';
 import type { CacheReader } from '../actions/action-types';
+import { srLabel } from '../format/sr-label';
 
 export interface DiskChoice {
   readonly vdi: string;
@@ -13,15 +14,6 @@ export interface DiskChoice {
   readonly srName: string;
   /** Other VMs (not being deleted) that also use the disk, by name. */
   readonly sharedWith: readonly string[];
-}
-
-/** An SR's name, with its server for local storage ("Local storage on xenserver-03": every host has one). */
-function srLabel(cache: CacheReader, srRef: string): string {
-  const sr = cache.get('SR', srRef);
-  if (sr === undefined) return 'unknown storage';
-  const pbd = !sr.shared && sr.PBDs.length === 1 && sr.PBDs[0] !== undefined ? cache.get('PBD', sr.PBDs[0]) : undefined;
-  const host = pbd === undefined ? undefined : cache.get('host', pbd.host);
-  return host === undefined ? sr.name_label : `${sr.name_label} on ${host.name_label}`;
 }
 
 export function diskChoices(vms: readonly string[], cache: CacheReader): DiskChoice[] {

@@ -9,6 +9,7 @@ import { isNullRef } from '../../xapi/refs';
 import type { RecordOf } from '../../xapi/types';
 import type { CacheReader } from '../actions/action-types';
 import { formatBytes } from '../format/bytes';
+import { srLabel } from '../format/sr-label';
 import { naturalCompare } from '../format/natural-compare';
 import { diskSrs, type SrFacts } from '../wizards/new-vm/pool-facts';
 import { DISK_MAX_SIZE, cannotFit, srUsable } from '../wizards/new-vm/storage-rules';
@@ -41,15 +42,6 @@ export function vmStorageHost(cache: CacheReader, vmRef: string): string | undef
     if (pbd !== undefined) return pbd.host;
   }
   return undefined;
-}
-
-/** An SR's name, with its server's for a local SR ("Local storage on xenserver-02"): local SRs share a name. */
-export function srLabel(cache: CacheReader, srRef: string): string {
-  const sr = cache.get('SR', srRef);
-  if (sr === undefined) return srRef;
-  if (sr.shared) return sr.name_label;
-  const host = cache.get('host', cache.get('PBD', sr.PBDs[0] ?? '')?.host ?? '');
-  return host === undefined ? sr.name_label : `${sr.name_label} on ${host.name_label}`;
 }
 
 export interface DiskTarget {

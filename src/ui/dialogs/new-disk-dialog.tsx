@@ -13,8 +13,9 @@ import { formatBytes } from '../format/bytes';
 import { useLab } from '../lab/lab-context';
 import { FieldMessages, describedBy } from '../wizards/common/field-messages';
 import { LABEL } from './dialog-styles';
-import { newDiskName, newDiskTargets, srLabel, newVbdRecord, newVdiRecord, parseSize, type SizeUnit } from './disk-plan';
+import { newDiskName, newDiskTargets, newVbdRecord, newVdiRecord, parseSize, type SizeUnit } from './disk-plan';
 import { FormDialog, NameDescriptionFields } from './form-dialog';
+import { srLabel } from '../format/sr-label';
 import { SizeField } from './size-field';
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);

@@ -16,8 +16,8 @@ function pool() {
     const pbds = hosts.map((h) => c.add('PBD', { host: h, SR: ref, currently_attached: true }));
     c.add('SR', { name_label: name, PBDs: pbds, shared, content_type: 'user', type: shared ? 'nfs' : 'lvm', physical_size: 100 * GB, physical_utilisation: 100 * GB - free }, ref);
   };
-  sr('OpaqueRef:local1', 'Local storage on xs-01', [h1], false, 50 * GB);
-  sr('OpaqueRef:local2', 'Local storage on xs-02', [h2], false, 50 * GB);
+  sr('OpaqueRef:local1', 'Local storage', [h1], false, 50 * GB);
+  sr('OpaqueRef:local2', 'Local storage', [h2], false, 50 * GB);
   sr('OpaqueRef:nfs', 'NFS', [h1, h2], true, 2 * GB);
   const pif = (host: string, network: string, ip: string, management: boolean) => c.add('PIF', { host, network, IP: ip, management, device: 'eth0' });
   const net0 = c.add('network', { name_label: 'Network 0', PIFs: [] }, 'OpaqueRef:net0');
@@ -43,6 +43,8 @@ describe('Migrate VM wizard model', () => {
   it("offers the target's SRs and networks, and the networks it has an address on for the migration", () => {
     const { c, h2, net0 } = pool();
     expect(srChoices(c, h2).map((s) => s.ref)).toEqual(['OpaqueRef:local2', 'OpaqueRef:nfs']);
+    // Every server's local SR is called 'Local storage': the choice names the server, as XenCenter does.
+    expect(srChoices(c, h2).map((s) => s.name)).toEqual(['Local storage on xs-02', 'NFS']);
     expect(networkChoices(c, h2).map((n) => n.ref)).toEqual([net0]);
     expect(migrationNetworkChoices(c, h2).map((n) => [n.ref, n.management])).toEqual([[net0, true]]);
   });

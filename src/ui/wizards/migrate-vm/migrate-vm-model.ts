@@ -7,6 +7,7 @@
 import type { RecordOf } from '../../../xapi/types';
 import type { CacheReader } from '../../actions/action-types';
 import { poolOfHost } from '../../actions/host-pool-actions';
+import { srLabel } from '../../format/sr-label';
 
 export interface Destination {
   /** The pool's ref. */
@@ -91,11 +92,11 @@ function attachedOn(cache: CacheReader, sr: RecordOf<'SR'>, host: string): boole
   });
 }
 
-/** SRs that can hold VDIs and that `host` has plugged, by name. */
+/** SRs that can hold VDIs and that `host` has plugged, by name (a local SR with its server's). */
 export function srChoices(cache: CacheReader, host: string): Choice[] {
   return [...cache.all('SR')]
     .filter(([, sr]) => sr.content_type !== 'iso' && sr.type !== 'udev' && attachedOn(cache, sr, host))
-    .map(([ref, sr]) => ({ ref, name: sr.name_label }))
+    .map(([ref]) => ({ ref, name: srLabel(cache, ref) }))
     .sort(byName);
 }
 
@@ -192,7 +193,7 @@ export function formErrors(cache: CacheReader, vm: string, form: MigrateForm): F
     const sr = form.storage[d.vdi] ?? '';
     const wanted = need.get(sr);
     if (storage[d.vdi] === undefined && wanted !== undefined && wanted > freeSpace(cache, sr)) {
-      storage[d.vdi] = `${cache.get('SR', sr)?.name_label ?? 'This SR'} does not have enough free space for the disks moving there.`;
+      storage[d.vdi] = `${srLabel(cache, sr)} does not have enough free space for the disks moving there.`;
     }
   }
   const networks: Record<string, string> = {};

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { ObjectCache } from '../../cache/object-cache';
 import { INPUT_BOX, LABEL } from '../../dialogs/dialog-styles';
 import { formatBytes } from '../../format/bytes';
+import { srLabel } from '../../format/sr-label';
 import type { BootCheck } from '../../actions/host-choice';
 import { FieldMessages, describedBy, invalid } from '../common/field-messages';
 import { MappingTable, TD } from './mapping-table';
@@ -112,7 +113,7 @@ export function StoragePage(p: { cache: ObjectCache; vm: string; form: MigrateFo
             <>
               <td className={TD}>{d.name}</td>
               <td className={TD}>{formatBytes(d.size)}</td>
-              <td className={TD}>{p.cache.get('SR', d.sr)?.name_label}</td>
+              <td className={TD}>{srLabel(p.cache, d.sr)}</td>
             </>
           ),
           label: `Target SR for ${d.name}`,
@@ -203,7 +204,7 @@ export function FinishPage(p: { cache: ObjectCache; vm: string; form: MigrateFor
         <dt className="text-slate-600">Target server:</dt>
         <dd className="m-0">{name('host', p.form.host)}</dd>
         <dt className="text-slate-600">Disks moved:</dt>
-        <dd className="m-0">{moved.length === 0 ? 'None (they stay on shared storage)' : moved.map((d) => `${d.name} → ${p.cache.get('SR', p.form.storage[d.vdi] ?? '')?.name_label ?? ''}`).join('; ')}</dd>
+        <dd className="m-0">{moved.length === 0 ? 'None (they stay on shared storage)' : moved.map((d) => `${d.name} → ${srLabel(p.cache, p.form.storage[d.vdi] ?? '')}`).join('; ')}</dd>
         <dt className="text-slate-600">Networks:</dt>
         <dd className="m-0">
           {vifsOf(p.cache, p.vm)
