@@ -1,8 +1,14 @@
-// task.cancel and task.destroy; the rest of task.* is generic.
+// task.create (a client's own task, e.g. XenCenter's for an import over
+// HTTP), task.cancel and task.destroy; the rest of task.* is generic.
 import { xenError } from '../../xapi/errors';
 import { define, ref, type MethodTable } from './registry';
 
 export function defineTaskApi(table: MethodTable): void {
+  define(table, {
+    name: 'task.create',
+    params: [{ name: 'label', type: 'string' }, { name: 'description', type: 'string' }],
+    run: ({ engine }, [label, description]) => engine.tasks.create(label as string, description as string, false),
+  });
   define(table, {
     name: 'task.cancel',
     params: [{ name: 'task', type: ref('task') }],

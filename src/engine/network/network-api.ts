@@ -10,7 +10,7 @@ import { define, ref, type MethodTable } from '../api/registry';
 const RESERVED_BRIDGE_PREFIXES = ['xen', 'xapi', 'vif', 'tap', 'eth'];
 
 /** The first free "xapiN" bridge name. */
-function chooseBridge(engine: Engine): string {
+export function chooseBridge(engine: Engine): string {
   const used = new Set([...engine.world.entries('network')].map(([, n]) => n.bridge));
   for (let i = 0; ; i++) if (!used.has(`xapi${String(i)}`)) return `xapi${String(i)}`;
 }

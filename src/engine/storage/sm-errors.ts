@@ -15,6 +15,7 @@ export const SM_ERRORS = {
   NFSMount: [73, 'NFS mount error'],
   ISCSIDiscovery: [83, 'ISCSI discovery failed'],
   VDIUnavailable: [46, 'The VDI is not available'],
+  SRUnavailable: [47, 'The SR is not available'],
   ConfigDeviceMissing: [90, 'The request is missing the device parameter'],
   ConfigTargetMissing: [95, 'The request is missing the target parameter'],
   ConfigTargetIQNMissing: [96, 'The request is missing or has an incorrect target IQN parameter'],

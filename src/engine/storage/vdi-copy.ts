@@ -22,7 +22,7 @@ export const CLONE_SECONDS = 0.5;
  * disk) — over its whole VHD chain, so a snapshot's copy holds the data its
  * base copies keep for it.
  */
-function dataOf(engine: Engine, vdi: string): number {
+export function dataOf(engine: Engine, vdi: string): number {
   const record = engine.world.get('VDI', vdi);
   const srType = engine.world.get('SR', record.SR).type;
   if (!isVhdSr(srType)) return writtenBytes(srType, record);
