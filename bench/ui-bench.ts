@@ -17,9 +17,9 @@
 //     doing when each began (idle, scrolling, a tab, selecting an item);
 //  4. opens the Performance tab of the busiest server with 8 graphs (its 4
 //     defaults and 4 added with New Graph; ui-bench-performance.ts) and
-//     prints the long-task and frame figures for BENCH_PERF_SECONDS
-//     (default 20) while the graphs update at 10×, the pointer moves across
-//     them and they scroll.
+//     prints the long-task (wall and thread CPU time) and frame figures for
+//     BENCH_PERF_SECONDS (default 20) while the graphs update at 10×, the
+//     pointer moves across them and they scroll.
 //
 // Options (environment): CHROMIUM_PATH (default /usr/bin/chromium),
 // BENCH_SECONDS, BENCH_PERF_SECONDS, BENCH_DIST (serve this build instead of
@@ -415,14 +415,22 @@ async function main(): Promise<void> {
 async function performancePhase(page: Page, url: string, errors: readonly string[]): Promise<void> {
   const seconds = Number(process.env['BENCH_PERF_SECONDS'] ?? 20);
   log("opening the busiest server's Performance tab with 8 graphs …");
-  const host = await openBusyHostGraphs(page, `${url}?world=large&speed=10#/home`);
+  const shots = process.env['BENCH_SCREENSHOTS'];
+  const host = await openBusyHostGraphs(page, `${url}?world=large&speed=10#/home`).catch(async (e: unknown) => {
+    // What the page showed when the bench gave up, to see why.
+    if (shots !== undefined && shots !== '') await page.screenshot({ path: join(shots, 'ui-bench-performance-failed.png') });
+    throw e;
+  });
+  const stopTrace = await startTrace(page);
   await page.evaluate('window.__bench.start()');
   log(`watching, hovering and scrolling the graphs for ${String(IDLE_SECONDS)} + ${String(seconds)} s …`);
   const counts = await exerciseGraphs(page, seconds, IDLE_SECONDS);
   await page.evaluate('window.__bench.stop()');
+  const traced = await stopTrace();
+  const tasks = cpuTasks(traced.events);
+  const overCpu = tasks.filter((t) => t.cpuMs > LONG_TASK_TARGET_MS).length;
   const rec = (await page.evaluate('window.__bench')) as WindowRecord;
   const graphs = await graphFigures(page);
-  const shots = process.env['BENCH_SCREENSHOTS'];
   if (shots !== undefined && shots !== '') await page.screenshot({ path: join(shots, 'ui-bench-performance-8-graphs.png') });
   const figures = timingRows(rec);
   const rows: Row[] = [
@@ -430,6 +438,13 @@ async function performancePhase(page: Page, url: string, errors: readonly string
     ['server (CPU on the overview when chosen / VMs on it)', `${host.name} (${String(host.cpu)} % / ${String(host.vms)})`, '', ''],
     ['graphs / legend lines / most points in a graph', `${String(graphs.graphs)} / ${String(graphs.lines)} / ${String(graphs.points)}`, '8 graphs', ''],
     ...figures.rows,
+    [
+      'longest main-thread task, thread CPU time',
+      tasks.length === 0 ? '—' : ms(tasks.reduce((m, t) => Math.max(m, t.cpuMs), 0)),
+      `≤ ${String(LONG_TASK_TARGET_MS)} ms`,
+      tasks.length === 0 ? '' : overCpu === 0 ? 'met' : 'NOT met',
+    ],
+    ['tasks over 50 ms of thread CPU time', tasks.length === 0 ? '—' : String(overCpu), '0', ''],
     ['pointer moves / wheel steps', `${String(counts.hovers)} / ${String(counts.scrolls)}`, '', ''],
     ['page errors (whole run)', String(errors.length), '0', ''],
   ];
@@ -438,6 +453,11 @@ async function performancePhase(page: Page, url: string, errors: readonly string
       `${String(IDLE_SECONDS)} s watching + ${String(seconds)} s of hovering and scrolling; load average ${loadNow()} at the end.\n\n${tableOf(rows)}\n`,
   );
   if (figures.during.length > 0) process.stdout.write(`\nLong tasks on the Performance tab, by what the bench was doing:\n${byActivityOf(rec, figures.during).join('\n')}\n`);
+  if (tasks.some((t) => t.cpuMs >= 25)) process.stdout.write(`\nTasks of 25 ms thread CPU time or more on the Performance tab:\n${cpuByActivity(tasks).join('\n')}\n`);
+  if (traced.profile !== undefined) {
+    const explained = explainTasks(traced.profile, tasks, slicesOf(traced.events, tasks), LONG_TASK_TARGET_MS);
+    process.stdout.write(`\nPerformance tab tasks over ${String(LONG_TASK_TARGET_MS)} ms of thread CPU time, explained by the CPU profile:\n${explained.length === 0 ? '  none' : explained.join('\n')}\n`);
+  }
 }
 
 main().catch((e: unknown) => {
