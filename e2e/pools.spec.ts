@@ -161,3 +161,27 @@ test('Add machine: a custom machine, checked at each field', async ({ page }) =>
   await page.screenshot({ path: `${SHOTS}/custom-machine-hardware-check.png` });
   expect(errors).toEqual([]);
 });
+
+test('a bare machine stands in the tree: select it to power it on or install XenServer', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('./');
+  await expect(page.getByRole('treeitem', { name: 'legacy-01', exact: true })).toBeVisible({ timeout: 20_000 });
+  await menu(page, 'File', 'Lab Machines…');
+  const form = page.getByRole('form', { name: 'Add machine' });
+  await form.getByRole('combobox', { name: 'Machine type' }).selectOption('lab-pc');
+  await form.getByRole('textbox', { name: 'Name (optional)' }).fill('spare-pc');
+  await form.getByRole('button', { name: 'Add machine' }).click();
+  await expect(page.getByRole('table', { name: 'Machines' })).toContainText('spare-pc');
+  await page.keyboard.press('Escape');
+  const row = page.getByRole('treeitem', { name: 'spare-pc', exact: true });
+  await expect(row).toHaveAccessibleDescription('Bare, powered off');
+  await row.click();
+  const panel = page.getByRole('region', { name: 'Lab machine spare-pc' });
+  await expect(panel).toContainText('OptiPlex 7070');
+  await panel.getByRole('button', { name: 'Power On' }).click();
+  await expect(row).toHaveAccessibleDescription('Bare, powered on');
+  await page.screenshot({ path: `${SHOTS}/tree-bare-machine.png` });
+  await panel.getByRole('button', { name: 'Install XenServer…' }).click();
+  await expect(screen(page, 'Boot')).toBeVisible();
+  expect(errors).toEqual([]);
+});

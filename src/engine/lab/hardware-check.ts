@@ -29,8 +29,13 @@ export const MIN_MHZ = 1500;
  * CPUs is confirmed by XCP-ng 8.3's release notes, which carry the XenServer change
  * ("Logical processors per host: raised to 960, depending on CPU support"); 6 TiB
  * of RAM and 16 physical NICs are the same table's figures (Citrix Hypervisor 8.2
- * had 448 CPUs, 6 TB, 16 NICs), not re-read this session: the stored copy of the
- * page stops at its VM limits.
+ * had 448 CPUs, 6 TB, 16 NICs), still unconfirmed: searched again in session 5,
+ * every stored copy of that page (docs.xenserver.com/en-us/xenserver/8/system-
+ * requirements/configuration-limits, docs.citrix.com current-release) ends inside
+ * or just after its VM table (an older Citrix copy reads "Logical processors per
+ * host 288"). The old figures are the course notes' own, from a release before
+ * 6.0: XenServer 6's were higher (1 TB RAM, 16 NICs, 64 logical CPUs, per svkit.com's
+ * XenServer 6 administration notes).
  */
 export const TODAY_LIMITS = { memory: 6 * 1024 * GiB, nics: 16, cpus: 960 } as const;
 /** The old limits the course notes quote. */

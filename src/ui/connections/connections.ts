@@ -15,9 +15,17 @@ export interface Connection {
   readonly state: 'connected' | 'disconnected' | 'not_added';
 }
 
+/** A lab machine without XenServer yet (bare or installing): the tree shows it under the root. */
+export interface LabMachineEntry {
+  readonly id: string;
+  readonly name: string;
+}
+
 interface ConnectionsState {
   readonly connections: readonly Connection[] | undefined;
+  readonly machines: readonly LabMachineEntry[];
   set(connections: readonly Connection[]): void;
+  setMachines(machines: readonly LabMachineEntry[]): void;
 }
 
 function same(a: readonly Connection[] | undefined, b: readonly Connection[]): boolean {
@@ -28,8 +36,14 @@ function same(a: readonly Connection[] | undefined, b: readonly Connection[]): b
   });
 }
 
+function sameMachines(a: readonly LabMachineEntry[], b: readonly LabMachineEntry[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.id === b[i]?.id && m.name === b[i].name);
+}
+
 export const useConnections = create<ConnectionsState>()((set) => ({
   connections: undefined,
+  machines: [],
+  setMachines: (machines) => set((s) => (sameMachines(s.machines, machines) ? s : { machines })),
   // The same list keeps its identity, so memoized trees are not rebuilt on every poll.
   set: (connections) => set((s) => (same(s.connections, connections) ? s : { connections })),
 }));

@@ -7,7 +7,10 @@ import { useConnections } from './connections';
 export function useConnectionsPoll(): void {
   const view = useLabView();
   const set = useConnections((s) => s.set);
+  const setMachines = useConnections((s) => s.setMachines);
   useEffect(() => {
-    if (view !== undefined) set(view.servers);
-  }, [view, set]);
+    if (view === undefined) return;
+    set(view.servers);
+    setMachines(view.machines.filter((m) => m.state !== 'installed').map((m) => ({ id: m.id, name: m.name })));
+  }, [view, set, setMachines]);
 }

@@ -13,6 +13,8 @@ import { ObjectHeader } from './object-header';
 import { focusedObject, sameFocus } from './object-kind';
 import { isTabId, resolveTab, TAB_LABELS, tabsFor } from './tab-pages';
 import { useTabMemory } from './tab-memory';
+import { MachinePanel } from '../lab-hardware/machine-panel';
+import { MACHINE_ID_PREFIX } from '../tree/build-infrastructure';
 import { GroupView } from './group-view';
 import { TabPage } from './tab-page';
 import { TAB_LIST, TAB_PANEL, TAB_TRIGGER } from './tab-styles';
@@ -57,6 +59,7 @@ export function ObjectView() {
     );
   }
 
+  if (group?.id.startsWith(MACHINE_ID_PREFIX) === true) return <MachinePanel machineId={group.id.slice(MACHINE_ID_PREFIX.length)} />;
   if (group !== undefined) return <GroupView group={group} />;
 
   return (

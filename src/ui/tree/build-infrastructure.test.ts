@@ -125,4 +125,13 @@ describe('buildInfrastructure', () => {
     expect(lines.join('\n')).not.toContain('on-away');
     expect(lines).toContain('      web-01');
   });
+
+  it('lists lab machines without XenServer (bare or installing) after the servers, as machine rows to select', () => {
+    const f = new FixturePool();
+    const h = f.addHost('solo');
+    f.addPool('', h);
+    const tree = buildInfrastructure({ ...f, host: f.host, pool: f.pool, machines: [{ id: 'machine-1', name: 'r750-1' }, { id: 'machine-2', name: 'aa-pc' }] }, DEFAULTS);
+    expect(outline(tree)).toEqual(['XenLab', '  solo', '  r750-1', '  aa-pc']);
+    expect(tree.children.slice(1).map((n) => [n.kind, n.id])).toEqual([['machine', 'machine:machine-1'], ['machine', 'machine:machine-2']]);
+  });
 });

@@ -12,6 +12,8 @@ import { sortNodes } from './tree-sort';
 import type { TreeSource } from './tree-source';
 
 export const INFRASTRUCTURE_ROOT_ID = 'root:infrastructure';
+/** The tree id of a lab machine's row: this prefix and the machine's id. */
+export const MACHINE_ID_PREFIX = 'machine:';
 
 /** The pool a shared SR belongs to: the pool of a server it is plugged on. */
 function srPool(src: TreeSource, pbds: readonly string[], poolOf: ReadonlyMap<string, string>): string | undefined {
@@ -71,6 +73,8 @@ export function buildInfrastructure(src: TreeSource, options: TreeViewOptions): 
     const label = pool === undefined || pool.name_label === '' ? (src.host.get(pool?.master ?? '')?.name_label ?? '') : pool.name_label;
     return objectNode(ref, 'pool', ref, label, sortNodes(src, [...hosts.map(hostNode), ...(underPool.get(ref) ?? [])]), true);
   });
-  const top = [...poolNodes, ...sortNodes(src, alone.map(hostNode))];
+  // Machines without XenServer yet stand after the servers, as XenCenter lists disconnected ones: select one to install it or power it.
+  const machines = (src.machines ?? []).map((m) => groupNode('machine', `${MACHINE_ID_PREFIX}${m.id}`, m.name, 'host-off', []));
+  const top = [...poolNodes, ...sortNodes(src, alone.map(hostNode)), ...machines];
   return groupNode('root', INFRASTRUCTURE_ROOT_ID, 'XenLab', 'root', top, true);
 }

@@ -78,7 +78,7 @@ function inputsOf(src: TreeSource, searching: boolean): unknown[] {
   // Only `live` of host metrics matters; the records change with every memory sample.
   for (const [ref, m] of src.host_metrics.entries()) inputs.push(ref, m.live);
   // The connections list keeps its identity while unchanged (connections store).
-  inputs.push(src.connections);
+  inputs.push(src.connections, src.machines);
   if (searching) {
     for (const [ref, m] of src.VM_guest_metrics.entries()) {
       inputs.push(ref, m.os_version['name']);
@@ -102,7 +102,7 @@ function recordsOf(src: TreeSource, searching: boolean): unknown[] {
     for (const [, record] of table.entries()) records.push(record);
   }
   for (const [ref, m] of src.host_metrics.entries()) records.push(ref, m.live);
-  records.push(src.connections);
+  records.push(src.connections, src.machines);
   if (searching) for (const [, m] of src.VM_guest_metrics.entries()) records.push(m);
   return records;
 }

@@ -20,9 +20,9 @@ export interface ObjectNode {
   readonly defaultExpanded: boolean;
 }
 
-/** A node that is not an object: the XenLab root, a type group, a tag, a folder. */
+/** A node that is not an object: the XenLab root, a type group, a tag, a folder, a lab machine without XenServer. */
 export interface GroupNode {
-  readonly kind: 'root' | 'group' | 'tag' | 'folder';
+  readonly kind: 'root' | 'group' | 'tag' | 'folder' | 'machine';
   readonly id: string;
   readonly label: string;
   readonly icon: IconKind;

@@ -9,6 +9,8 @@ import { IconGlyph, objectIconKind, type IconRecord } from '../format/object-ico
 import type { DragMigrateHandlers } from './drag-migrate';
 import type { TreeRow } from './flatten-tree';
 import { hostDownWords } from '../format/fault-words';
+import { useMachineStatus } from '../lab-hardware/use-machine-status';
+import { MACHINE_ID_PREFIX } from './build-infrastructure';
 import { objectStatus, type ResidentHost } from './object-status';
 
 export const ROW_HEIGHT = 22;
@@ -59,7 +61,8 @@ export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabba
   const statusId = useId();
   const cls = node.kind === 'object' ? node.cls : undefined;
   const icon = node.kind === 'object' ? objectIconKind(node.cls, record, hostLive, reachable(resident)) : node.icon;
-  const status = cls === undefined ? undefined : objectStatus(cls, record, hostLive, resident);
+  const machineStatus = useMachineStatus(node.kind === 'machine' ? node.id.slice(MACHINE_ID_PREFIX.length) : undefined);
+  const status = cls === undefined ? machineStatus : objectStatus(cls, record, hostLive, resident);
   const ref = row.ref;
 
   const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${String(top)}px)`, paddingLeft: 4 + (row.level - 1) * INDENT };

@@ -3,7 +3,7 @@
 // of partial records. Each class is narrowed to the fields the tree uses, so a
 // test fixture stays small and the builders' inputs are explicit.
 import type { ObjectCache } from '../cache/object-cache';
-import type { Connection } from '../connections/connections';
+import type { Connection, LabMachineEntry } from '../connections/connections';
 import type { HostMetricsRecord, HostRecord, NetworkRecord, PBDRecord, PoolRecord, SRRecord, VBDRecord, VDIRecord, VMGuestMetricsRecord, VMRecord } from '../../xapi/types';
 
 export type PoolIn = Pick<PoolRecord, 'name_label' | 'name_description' | 'master' | 'tags' | 'other_config'>;
@@ -51,6 +51,8 @@ export interface TreeSource {
   readonly VM_guest_metrics: Table<GuestMetricsIn>;
   /** The console's connections (pools added, their members); absent in fixtures: the builders then infer them. */
   readonly connections?: readonly Connection[] | undefined;
+  /** Lab machines without XenServer yet (bare or installing), shown under the Infrastructure root. */
+  readonly machines?: readonly LabMachineEntry[] | undefined;
 }
 
 /** The classes the tree reads, in a fixed order (the memo compares them in this order). */

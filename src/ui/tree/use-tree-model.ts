@@ -33,7 +33,8 @@ export function useTreeModel(view: TreeView): TreeModel {
 
   const [memo] = useState(createTreeMemo);
   const connections = useConnections((s) => s.connections);
-  const select = useCallback((cache: ObjectCache) => memo({ ...sourceFromCache(cache), connections }, view, options, search), [memo, view, options, search, connections]);
+  const machines = useConnections((s) => s.machines);
+  const select = useCallback((cache: ObjectCache) => memo({ ...sourceFromCache(cache), connections, machines }, view, options, search), [memo, view, options, search, connections, machines]);
   const tree = useCacheSelector(select);
 
   const [collapsed, setCollapsed] = useState<{ search: string; ids: ReadonlySet<string> }>({ search: '', ids: NO_IDS });
