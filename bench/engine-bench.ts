@@ -240,7 +240,7 @@ report('heap: process at end', mib(heapEnd), `heapUsed, everything loaded, after
 
 // ---- 5. metrics ------------------------------------------------------------------------
 
-benchMetrics(report, heapUsed);
+await benchMetrics(report, heapUsed);
 
 // ---- the table ----------------------------------------------------------------------------
 
