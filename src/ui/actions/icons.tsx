@@ -17,6 +17,8 @@ export type IconName =
   | 'back'
   | 'forward'
   | 'server'
+  | 'server-optimal'
+  | 'server-home'
   | 'new-vm'
   | 'copy'
   | 'template'
@@ -101,6 +103,22 @@ const PATHS: Readonly<Record<IconName, ReactElement>> = {
       <rect x="2" y="9" width="12" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
       <circle cx="11.5" cy="4.75" r="0.9" fill="#16a34a" />
       <circle cx="11.5" cy="11.25" r="0.9" fill="#16a34a" />
+    </>
+  ),
+  // XenCenter's _000_ServerWlb: a server with a gold star.
+  'server-optimal': (
+    <>
+      <rect x="1" y="2.5" width="10" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
+      <rect x="1" y="9" width="10" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
+      <path d="M12.3 6.6l1 2 2.2.3-1.6 1.5.4 2.2-2-1-2 1 .4-2.2-1.6-1.5 2.2-.3z" fill="#f59e0b" stroke="#92400e" strokeWidth="0.5" />
+    </>
+  ),
+  // XenCenter's _000_ServerHome: a server with a small house.
+  'server-home': (
+    <>
+      <rect x="1" y="2.5" width="10" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
+      <rect x="1" y="9" width="10" height="4.5" rx="0.8" fill="#e2e8f0" stroke="#475569" />
+      <path d="M9.5 10.5l3-2.7 3 2.7v4h-6z" fill="#60a5fa" stroke="#1e3a8a" strokeWidth="0.6" strokeLinejoin="round" />
     </>
   ),
   'new-vm': (

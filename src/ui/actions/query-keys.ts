@@ -24,3 +24,8 @@ export const migrateKeys = {
   /** Simulator.get_migration for a VM (the live migration view). */
   record: (vm: string) => ['Simulator.get_migration', vm] as const,
 };
+
+export const wlbPlacementKeys = {
+  /** VM.retrieve_wlb_recommendations for one VM: WLB's star rating of each host. */
+  ratings: (vm: string) => ['VM.retrieve_wlb_recommendations', vm] as const,
+};
