@@ -1,5 +1,6 @@
 // The Node host's HTTP face: XenAPI JSON-RPC (v1.0 and v2.0) at POST /jsonrpc,
-// RRD updates at GET /rrd_updates (rrd-endpoint.ts),
+// RRD updates at GET /rrd_updates (rrd-endpoint.ts), XVAs at GET /export and
+// PUT /import (xva-endpoint.ts),
 // as xapi serves it (ocaml/xapi/api_server.ml `jsoncallback`), so real clients
 // -- Xen Orchestra's `xen-api`, the XenAPI SDKs, curl -- can drive the
 // simulated pool. Requests are handled concurrently (event.from long-polls),
@@ -10,6 +11,7 @@ import type { Engine, RealTimer } from '../engine/engine';
 import { nodeRealTimer } from './real-time-clock';
 import { rpcResponseFor } from './rpc-handler';
 import { handleRrdUpdates, RRD_UPDATES_PATH } from './rrd-endpoint';
+import { EXPORT_PATH, handleXva, IMPORT_PATH } from './xva-endpoint';
 
 export interface XapiServerOptions {
   /** Largest request body accepted, in bytes (default 1 MiB); larger gets 413. */
@@ -64,7 +66,7 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse,
   const method = req.method ?? 'GET';
 
   if (method === 'OPTIONS') {
-    res.writeHead(204, { ...CORS_HEADERS, 'Access-Control-Allow-Methods': 'POST, GET, OPTIONS', 'Content-Length': '0' });
+    res.writeHead(204, { ...CORS_HEADERS, 'Access-Control-Allow-Methods': 'POST, GET, PUT, OPTIONS', 'Content-Length': '0' });
     res.end();
     return;
   }
@@ -95,6 +97,10 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse,
   }
   if (path === RRD_UPDATES_PATH) {
     handleRrdUpdates(engine, req, res);
+    return;
+  }
+  if (path === EXPORT_PATH || path === IMPORT_PATH) {
+    await handleXva(engine, req, res);
     return;
   }
   req.resume();
