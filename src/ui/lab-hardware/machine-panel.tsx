@@ -26,7 +26,7 @@ export function MachinePanel({ machineId }: { machineId: string }) {
   const { cpu } = m.spec;
   const rows: [string, string][] = [
     ['Machine', `${m.spec.manufacturer} ${m.spec.product} (${m.spec.firmware})`],
-    ['CPU', `${cpu.modelname}, ${cpu.arch}, ${(cpu.mhz / 1000).toFixed(2)} GHz, ${String(cpu.sockets)} × ${String(cpu.coresPerSocket)} cores × ${String(cpu.threadsPerCore)} threads${cpu.hardwareAssist ? ', VT-x/AMD-V' : ', no VT-x/AMD-V'}${cpu.iommu ? ', IOMMU' : ''}`],
+    ['CPU', `${cpu.modelname}, ${cpu.arch}, ${(cpu.mhz / 1000).toFixed(2)} GHz, ${String(cpu.sockets)} × ${String(cpu.coresPerSocket)} cores × ${String(cpu.threadsPerCore)} thread${cpu.threadsPerCore === 1 ? '' : 's'} per core${cpu.hardwareAssist ? ', VT-x/AMD-V' : ', no VT-x/AMD-V'}${cpu.iommu ? ', IOMMU' : ''}`],
     ['Memory', formatSize(m.spec.memory)],
     ['Disks', m.spec.disks.map((d) => `${formatSize(d.size)} ${d.kind}`).join(', ') || 'none'],
     ['NICs', m.spec.nics.map((n) => `${n.speed >= 1000 ? `${String(n.speed / 1000)} Gbit/s` : `${String(n.speed)} Mbit/s`}${n.pxe ? ' (PXE)' : ''}`).join(', ') || 'none'],
