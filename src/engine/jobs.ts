@@ -6,6 +6,7 @@ import { HA_API_JOBS } from './ha/ha-api';
 import { LIVENESS_JOBS } from './ha/liveness';
 import { HA_RESTART_JOBS } from './ha/restart';
 import { VDI_COPY_JOBS } from './storage/vdi-copy';
+import { VDI_POOL_MIGRATE_JOBS } from './storage/vdi-pool-migrate';
 import { VM_CLONE_JOBS } from './vm/clone-api';
 import { MIGRATION_JOBS } from './migration/migrate-run';
 import { METRICS_JOBS } from './metrics/metrics-tick';
@@ -29,6 +30,7 @@ export const JOB_HANDLERS: ReadonlyMap<string, JobHandler> = new Map<string, Job
   ...HA_API_JOBS,
   ...WLB_JOBS,
   ...VDI_COPY_JOBS,
+  ...VDI_POOL_MIGRATE_JOBS,
   ...VM_CLONE_JOBS,
   ...MIGRATION_JOBS,
   ...LAB_JOBS,

@@ -17,6 +17,7 @@ import { defineVifApi } from '../devices/vif-api';
 import { defineMigrateApi } from '../migration/migrate-api';
 import { defineVdiApi } from '../storage/vdi-api';
 import { defineVdiCopyApi } from '../storage/vdi-copy';
+import { defineVdiPoolMigrateApi } from '../storage/vdi-pool-migrate';
 import { defineVdiSmConfigApi } from '../storage/vdi-sm-config-api';
 import { defineVdiSnapshotApi } from '../storage/vdi-snapshot-api';
 import { defineVmCloneApi } from '../vm/clone-api';
@@ -54,6 +55,7 @@ export function buildMethodTable(): MethodTable {
   defineFaultApi(table);
   defineWlbApi(table);
   defineVdiCopyApi(table);
+  defineVdiPoolMigrateApi(table);
   defineVdiSmConfigApi(table);
   defineVdiSnapshotApi(table);
   defineVbdApi(table);

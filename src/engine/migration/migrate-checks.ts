@@ -29,7 +29,7 @@ function catchXen(f: () => void): XenApiError | undefined {
  * in VM_guest_metrics.other (VM_LACKS_FEATURE [vm]), while PV guests carry
  * their drivers in the kernel.
  */
-function toolsError(engine: Engine, vmRef: string): XenApiError | undefined {
+export function toolsError(engine: Engine, vmRef: string): XenApiError | undefined {
   const vm = engine.world.get('VM', vmRef);
   if (vm.power_state !== 'Running') return undefined;
   const gm = engine.world.find('VM_guest_metrics', vm.guest_metrics);
