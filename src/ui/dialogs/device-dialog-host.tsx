@@ -3,6 +3,7 @@
 // interface, a network's properties.
 import { AttachDiskDialog } from './attach-disk-dialog';
 import { DiskPropertiesDialog } from './disk-properties-dialog';
+import { MoveDiskDialog } from './move-disk-dialog';
 import { NetworkPropertiesDialog } from './network-properties-dialog';
 import { NewDiskDialog } from './new-disk-dialog';
 import { VifDialog } from './vif-dialog';
@@ -12,6 +13,8 @@ export type DeviceDialog =
   | { readonly kind: 'new-disk'; readonly vm?: string; readonly sr?: string }
   | { readonly kind: 'attach-disk'; readonly vm: string }
   | { readonly kind: 'disk-properties'; readonly vdi: string; readonly vbd?: string }
+  /** Move… on a VM's or an SR's Storage tab. */
+  | { readonly kind: 'move-disk'; readonly vdi: string }
   /** Add Interface… (no vif) or an interface's Properties. */
   | { readonly kind: 'vif'; readonly vm: string; readonly vif?: string }
   | { readonly kind: 'network-properties'; readonly network: string };
@@ -24,6 +27,8 @@ export function DeviceDialogHost({ dialog, onClose }: { dialog: DeviceDialog; on
       return <AttachDiskDialog key={dialog.vm} vmRef={dialog.vm} onClose={onClose} />;
     case 'disk-properties':
       return <DiskPropertiesDialog key={dialog.vdi} vdiRef={dialog.vdi} vbdRef={dialog.vbd} onClose={onClose} />;
+    case 'move-disk':
+      return <MoveDiskDialog key={dialog.vdi} vdiRef={dialog.vdi} onClose={onClose} />;
     case 'vif':
       return <VifDialog key={dialog.vif ?? dialog.vm} vmRef={dialog.vm} vifRef={dialog.vif} onClose={onClose} />;
     case 'network-properties':

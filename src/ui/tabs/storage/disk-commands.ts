@@ -1,6 +1,6 @@
 // The buttons under a VM's and an SR's disk lists (XenCenter's VM Storage tab:
-// Add…, Attach Disk…, Activate/Deactivate, Detach, Properties, Delete; the SR
-// Storage tab: Rescan, Add…, Properties, Delete), each a pure check of the
+// Add…, Attach Disk…, Activate/Deactivate, Detach, Move…, Properties, Delete;
+// the SR Storage tab: Rescan, Add…, Move…, Properties, Delete), each a pure check of the
 // cache with the reason it cannot run, and what it does: open a dialog or
 // make the XenAPI call (VBD.plug / unplug) straight away.
 import { isNullRef } from '../../../xapi/refs';
@@ -10,6 +10,7 @@ import { hotplugCheck, vmDevicesCheck } from '../../actions/device-checks';
 import { runTaskCall } from '../../actions/run-xenapi';
 import { srAttachedAnywhere } from '../../actions/sr-lifecycle-actions';
 import type { TabCommand } from '../common/tab-command';
+import { moveDiskCheck } from '../../dialogs/move-disk-plan';
 
 /** xapi numbers a VM's disks 0–254 (allowed_VBD_devices). */
 const MAX_VBDS = 255;
@@ -91,6 +92,15 @@ export const VM_DISK_COMMANDS: readonly TabCommand[] = [
     run: (context, _vm, row) => context.ui.openDialog({ kind: 'confirm-op', op: 'disk-detach', ref: row }),
   },
   {
+    id: 'move',
+    label: 'Move…',
+    check: (cache, _vm, row) => diskRow(cache, row, (vbd) => moveDiskCheck(cache, vbd.VDI)),
+    run: (context, _vm, row) => {
+      const vbd = context.cache.get('VBD', row);
+      if (vbd !== undefined) context.ui.openDialog({ kind: 'device', dialog: { kind: 'move-disk', vdi: vbd.VDI } });
+    },
+  },
+  {
     id: 'properties',
     label: 'Properties',
     check: (cache, _vm, row) => diskRow(cache, row, () => OK),
@@ -144,6 +154,12 @@ export const SR_DISK_COMMANDS: readonly TabCommand[] = [
       return (sr.allowed_operations as readonly string[]).includes('vdi_create') ? OK : no('Disks cannot be created on this SR.');
     },
     run: (context, sr) => context.ui.openDialog({ kind: 'device', dialog: { kind: 'new-disk', sr } }),
+  },
+  {
+    id: 'move',
+    label: 'Move…',
+    check: (cache, _sr, row) => (row === undefined ? no(NO_VDI_ROW) : moveDiskCheck(cache, row)),
+    run: (context, _sr, row) => context.ui.openDialog({ kind: 'device', dialog: { kind: 'move-disk', vdi: row } }),
   },
   {
     id: 'properties',
