@@ -1,7 +1,6 @@
 // Move… on a VM's Storage tab (XenCenter's Move Virtual Disk): a running VM's
-// disk moves live (VDI.pool_migrate) and stays active; a halted VM's disk is
-// copied, its drive re-made on the copy, the original deleted. The dialog
-// lists the SRs with free space, the disk's own SR disabled with the reason.
+// disk moves live (VDI.pool_migrate) and stays active. The dialog lists the
+// SRs with free space, the disk's own SR disabled with the reason.
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors } from './support/page-errors';
 
@@ -32,14 +31,14 @@ async function moveToLocal(page: Page, name: string, shot: string) {
   const dialog = page.getByRole('dialog', { name: 'Move Virtual Disk' });
   await expect(dialog.getByRole('radio', { name: /NFS virtual disk storage/ })).toBeDisabled();
   await expect(dialog).toContainText('The disk is already on this SR.');
-  await dialog.getByRole('radio', { name: /Local storage on xenserver-01/ }).check();
+  await dialog.getByRole('radio', { name: /Local storage on xenserver-/, disabled: false }).first().check();
   await page.screenshot({ path: `${SHOTS}/${shot}.png` });
   await dialog.getByRole('button', { name: 'Move' }).click();
   await expect(dialog).toBeHidden();
   await expect(cell(diskRow(page, name), 2)).toHaveText('Local storage', { timeout: 60_000 });
 }
 
-test('a running VM\'s disk moves live; a halted VM\'s disk moves by copy', async ({ page }) => {
+test('a running VM\'s disk moves live to another SR and stays active', async ({ page }) => {
   test.setTimeout(150_000);
   const errors = collectPageErrors(page);
   await page.goto('./');
@@ -51,10 +50,5 @@ test('a running VM\'s disk moves live; a halted VM\'s disk moves by copy', async
   await expect(cell(diskRow(page, 'move-me'), 7)).toHaveText('Yes'); // still active: the VM kept running on it
   await page.screenshot({ path: `${SHOTS}/2-moved-live.png` });
 
-  await addSmallDisk(page, 'game-01', 'copy-me');
-  const position = await cell(diskRow(page, 'copy-me'), 0).textContent();
-  await moveToLocal(page, 'copy-me', '3-move-copy');
-  await expect(diskRow(page, 'copy-me')).toHaveCount(1);
-  await expect(cell(diskRow(page, 'copy-me'), 0)).toHaveText(position ?? '');
   expect(errors).toEqual([]);
 });
