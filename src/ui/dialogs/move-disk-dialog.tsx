@@ -12,7 +12,7 @@ import { formatBytes } from '../format/bytes';
 import { useLab } from '../lab/lab-context';
 import { FieldMessages, describedBy } from '../wizards/common/field-messages';
 import { LABEL } from './dialog-styles';
-import { srLabel } from './disk-plan';
+import { srLabel } from '../format/sr-label';
 import { FormDialog } from './form-dialog';
 import { diskVm, moveDiskCheck, moveMode, moveTargets, replacementVbd } from './move-disk-plan';
 
