@@ -5,7 +5,7 @@
 // its width follows the box (a ResizeObserver), its height is fixed. Plots
 // are built one per task (build-queue.ts): a page of graphs mounts without
 // one long task.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { chartBuilds } from './build-queue';
@@ -23,7 +23,8 @@ export interface UPlotChartProps {
   readonly hidden?: ReadonlySet<number>;
 }
 
-export function UPlotChart({ options, data, height, scales, hidden }: UPlotChartProps) {
+// memo: a graph re-renders on every pointer move (its tooltip); the plot's props do not change then.
+export const UPlotChart = memo(function UPlotChart({ options, data, height, scales, hidden }: UPlotChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   // What a rebuilt plot starts from: the props of the latest render.
@@ -67,7 +68,7 @@ export function UPlotChart({ options, data, height, scales, hidden }: UPlotChart
   }, [hidden]);
 
   return <div ref={box} className="min-w-0" style={{ height }} />;
-}
+});
 
 function feed(u: uPlot, data: uPlot.AlignedData, scales: ScaleLimits | undefined): void {
   if (scales === undefined) {

@@ -7,7 +7,7 @@
 // named after the graph, described by its figures, and a table (for screen
 // readers) gives each line's current, minimum, maximum and average over the
 // range shown.
-import { useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { UPlotChart, type ScaleLimits } from '../../charts/uplot-chart';
 import { axisScale } from './axis-scale';
@@ -52,12 +52,20 @@ export function PerformanceGraph({ graph, series, from, to, zoom, names, selecte
   const data = useMemo<uPlot.AlignedData>(() => [model.times as number[], ...(model.columns as (number | null)[][])], [model]);
   const scales = useMemo(() => scaleLimits(model, from, to), [model, from, to]);
   const hiddenIndexes = useMemo(() => new Set(model.lines.flatMap((l, i) => (hidden.has(l.source) ? [i + 1] : []))), [model.lines, hidden]);
-  const toggle = (source: string) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (!next.delete(source)) next.add(source);
-      return next;
-    });
+  const toggle = useCallback(
+    (source: string) =>
+      setHidden((h) => {
+        const next = new Set(h);
+        if (!next.delete(source)) next.add(source);
+        return next;
+      }),
+    [],
+  );
+  // The pointer re-renders this graph on every move: what depends only on the
+  // lines is computed once per answer, and the legend and the table are memo
+  // components (the legend changes only when the row under the pointer does).
+  const description = useMemo(() => summary(model.lines), [model.lines]);
+  const points = useMemo(() => knownPoints(model.lines), [model.lines]);
   const at = cursor === null ? undefined : model.times[cursor];
 
   return (
@@ -72,7 +80,7 @@ export function PerformanceGraph({ graph, series, from, to, zoom, names, selecte
         {selected && <span className="sr-only"> (selected)</span>}
       </h3>
       <div className="flex gap-3">
-        <div role="img" aria-label={`${title}, ${range}`} aria-description={summary(model.lines)} data-points={knownPoints(model.lines)} className="relative min-w-0 flex-1">
+        <div role="img" aria-label={`${title}, ${range}`} aria-description={description} data-points={points} className="relative min-w-0 flex-1">
           <UPlotChart options={options} data={data} height={HEIGHT} scales={scales} hidden={hiddenIndexes} />
           {hover !== null && at !== undefined && <HoverTip hover={hover} at={at} line={model.lines[hover.line]} value={model.columns[hover.line]?.[hover.index]} />}
           {!model.hasData && (
@@ -191,7 +199,7 @@ interface LegendProps {
   readonly graphTitle: string;
 }
 
-function Legend({ lines, columns, cursor, at, hidden, onToggle, graphTitle }: LegendProps) {
+const Legend = memo(function Legend({ lines, columns, cursor, at, hidden, onToggle, graphTitle }: LegendProps) {
   const valueOf = (line: GraphLine, i: number): string => {
     if (cursor === null) return line.stats === undefined ? 'no data' : formatValue(line.kind, line.stats.current);
     const v = columns[i]?.[cursor];
@@ -216,10 +224,10 @@ function Legend({ lines, columns, cursor, at, hidden, onToggle, graphTitle }: Le
       </ul>
     </div>
   );
-}
+});
 
 /** The text alternative: the figures behind each line. */
-function StatsTable({ lines, caption }: { lines: readonly GraphLine[]; caption: string }) {
+const StatsTable = memo(function StatsTable({ lines, caption }: { lines: readonly GraphLine[]; caption: string }) {
   return (
     <table className="sr-only">
       <caption>{caption}</caption>
@@ -246,7 +254,7 @@ function StatsTable({ lines, caption }: { lines: readonly GraphLine[]; caption: 
       </tbody>
     </table>
   );
-}
+});
 
 /** How many rows hold a known value (the most of any line): what the canvas has drawn, for tests and tools. */
 function knownPoints(lines: readonly GraphLine[]): number {
