@@ -8,11 +8,8 @@ import { runTaskCall, runTaskCallFor } from '../actions/run-xenapi';
 import { useMakeActionContext } from '../actions/use-actions';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
-import { formatBytes } from '../format/bytes';
 import { useLab } from '../lab/lab-context';
-import { FieldMessages, describedBy } from '../wizards/common/field-messages';
-import { LABEL } from './dialog-styles';
-import { srLabel } from '../format/sr-label';
+import { SrChoiceField } from './sr-choice-field';
 import { FormDialog } from './form-dialog';
 import { diskVm, moveDiskCheck, moveMode, moveTargets, replacementVbd } from './move-disk-plan';
 
@@ -76,25 +73,7 @@ export function MoveDiskDialog({ vdiRef, onClose }: { vdiRef: string; onClose: (
         void move();
       }}
     >
-      <fieldset>
-        <legend className={LABEL}>Destination</legend>
-        <div role="radiogroup" aria-label="Storage repository" aria-describedby={describedBy('move-sr', { error: srError }, false)} className="mt-1 max-h-56 overflow-y-auto rounded-sm border border-slate-300">
-          {targets.map((t) => (
-            <label key={t.sr.ref} className={`flex items-start gap-2 border-b border-slate-100 px-2 py-1 last:border-b-0 ${t.reason === undefined ? '' : 'text-slate-400'}`}>
-              <input type="radio" name="move-sr" className="mt-0.5" checked={sr === t.sr.ref} disabled={t.reason !== undefined} onChange={() => setSr(t.sr.ref)} />
-              <span>
-                {srLabel(lab.cache, t.sr.ref)}
-                <span className="block text-xs">
-                  {formatBytes(t.sr.free)} free of {formatBytes(t.sr.size)}
-                  {t.sr.thin ? ' (thin provisioned)' : ''}
-                  {t.reason === undefined ? '' : ` — ${t.reason}`}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FieldMessages id="move-sr" issue={{ error: chosen === undefined ? undefined : srError }} />
-      </fieldset>
+      <SrChoiceField id="move-sr" legend="Destination" targets={targets} cache={lab.cache} value={sr} onChange={setSr} error={srError} maxHeight="max-h-56" />
     </FormDialog>
   );
 }

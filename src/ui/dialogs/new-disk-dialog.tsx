@@ -9,13 +9,10 @@ import { runTaskCall, runTaskCallFor } from '../actions/run-xenapi';
 import { useMakeActionContext } from '../actions/use-actions';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
-import { formatBytes } from '../format/bytes';
 import { useLab } from '../lab/lab-context';
-import { FieldMessages, describedBy } from '../wizards/common/field-messages';
-import { LABEL } from './dialog-styles';
 import { newDiskName, newDiskTargets, newVbdRecord, newVdiRecord, parseSize, type SizeUnit } from './disk-plan';
+import { SrChoiceField } from './sr-choice-field';
 import { FormDialog, NameDescriptionFields } from './form-dialog';
-import { srLabel } from '../format/sr-label';
 import { SizeField } from './size-field';
 
 const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
@@ -54,25 +51,7 @@ export function NewDiskDialog({ vmRef, srRef, onClose }: { vmRef?: string | unde
     <FormDialog title={vmName === undefined ? 'New Virtual Disk' : `Add Virtual Disk to ${vmName}`} submitLabel={vmName === undefined ? 'Create' : 'Add'} blocked={blocked} onClose={onClose} onSubmit={() => { onClose(); void create(); }}>
       <NameDescriptionFields id="disk" name={name} nameError={nameError} description={description} onName={setName} onDescription={setDescription} />
       <SizeField id="disk-size" value={sizeText} unit={unit} error={size.error} onChange={(v, u) => { setSizeText(v); setUnit(u); }} />
-      <fieldset>
-        <legend className={LABEL}>Location</legend>
-        <div role="radiogroup" aria-label="Storage repository" aria-describedby={describedBy('disk-sr', { error: srError }, false)} className="mt-1 max-h-48 overflow-y-auto rounded-sm border border-slate-300">
-          {targets.map((t) => (
-            <label key={t.sr.ref} className={`flex items-start gap-2 border-b border-slate-100 px-2 py-1 last:border-b-0 ${t.reason === undefined ? '' : 'text-slate-400'}`}>
-              <input type="radio" name="disk-sr" className="mt-0.5" checked={sr === t.sr.ref} disabled={t.reason !== undefined} onChange={() => setSr(t.sr.ref)} />
-              <span>
-                {srLabel(lab.cache, t.sr.ref)}
-                <span className="block text-xs">
-                  {formatBytes(t.sr.free)} free of {formatBytes(t.sr.size)}
-                  {t.sr.thin ? ' (thin provisioned)' : ''}
-                  {t.reason === undefined ? '' : ` — ${t.reason}`}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FieldMessages id="disk-sr" issue={{ error: chosen === undefined ? undefined : srError }} />
-      </fieldset>
+      <SrChoiceField id="disk-sr" legend="Location" targets={targets} cache={lab.cache} value={sr} onChange={setSr} error={srError} maxHeight="max-h-48" />
     </FormDialog>
   );
 }
