@@ -124,18 +124,20 @@ test('a 2U server installed from CD with a static IP, then added to the console'
   await page.getByRole('menu', { name: 'VM' }).getByRole('menuitem', { name: 'Start on Server', exact: true }).hover();
   await page.getByRole('menu', { name: 'Start on Server' }).getByRole('menuitem', { name: 'r750-a', exact: true }).click();
   await expect(page.getByRole('treeitem', { name: 'game-01', exact: true })).toHaveAccessibleDescription('Running', { timeout: 60_000 });
-  // With a guest running there, the server's power and pool commands say why they are disabled.
+  // With a guest running there, Remove Server from Pool says why it is disabled; Reboot and
+  // Shut Down stay enabled (XenCenter shuts the guests down first, and says so).
   await page.getByRole('treeitem', { name: 'r750-a', exact: true }).click();
   await page.getByRole('menubar').getByRole('menuitem', { name: 'Server', exact: true }).click();
   const server = page.getByRole('menu', { name: 'Server' });
-  for (const item of ['Reboot', 'Shut Down', 'Remove Server from Pool…']) {
-    await expect(server.getByRole('menuitem', { name: item, exact: true })).toBeDisabled();
-    await expect(server.getByRole('menuitem', { name: item, exact: true })).toHaveAccessibleDescription('Shut down or migrate the VMs running on it first: game-01.');
-  }
-  await expect(server.getByRole('menuitem', { name: 'Make Coordinator', exact: true })).toBeEnabled();
-  await server.getByRole('menuitem', { name: 'Reboot', exact: true }).hover();
+  await expect(server.getByRole('menuitem', { name: 'Remove Server from Pool…', exact: true })).toBeDisabled();
+  await expect(server.getByRole('menuitem', { name: 'Remove Server from Pool…', exact: true })).toHaveAccessibleDescription('Shut down or migrate the VMs running on it first: game-01.');
+  for (const item of ['Reboot', 'Shut Down', 'Make Coordinator']) await expect(server.getByRole('menuitem', { name: item, exact: true })).toBeEnabled();
+  await server.getByRole('menuitem', { name: 'Remove Server from Pool…', exact: true }).hover();
   await page.screenshot({ path: `${SHOTS}/server-menu-guest-running.png` });
-  await page.keyboard.press('Escape');
+  await server.getByRole('menuitem', { name: 'Shut Down', exact: true }).click();
+  const shutdown = page.getByRole('alertdialog', { name: 'Shut Down Server' });
+  await expect(shutdown).toContainText('The VM running on it, game-01, is shut down first');
+  await shutdown.getByRole('button', { name: 'Cancel' }).click();
 
   // Make Coordinator moves the pool's coordinator role to r750-a.
   await page.getByRole('menubar').getByRole('menuitem', { name: 'Server', exact: true }).click();

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { makeCoordinator, poolOfHost, powerOnHost, rebootHost, removeFromPool, shutDownHost } from './host-pool-actions';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { XenApiError } from '../../xapi/errors';
+import { useToasts } from '../notifications/toast-store';
+import type { ActionContext } from './action-types';
+import { guestsToShutDown, makeCoordinator, poolOfHost, powerOnHost, rebootHost, removeFromPool, runHostOp, shutDownHost } from './host-pool-actions';
 import { PlainCache } from './testing/plain-cache';
 
 /** The Lab Pool (coordinator a, member b running web-01) and a standalone server s. */
@@ -9,8 +13,8 @@ function lab() {
   const dead = cache.add('host_metrics', { live: false });
   const web = cache.add('VM', { name_label: 'web-01', power_state: 'Running' });
   const dom0 = cache.add('VM', { name_label: 'Control domain', is_control_domain: true, power_state: 'Running' });
-  const a = cache.add('host', { name_label: 'a', metrics: live, resident_VMs: [dom0] });
-  const b = cache.add('host', { name_label: 'b', metrics: live, resident_VMs: [dom0, web] });
+  const a = cache.add('host', { name_label: 'a', enabled: true, metrics: live, resident_VMs: [dom0] });
+  const b = cache.add('host', { name_label: 'b', enabled: true, metrics: live, resident_VMs: [dom0, web] });
   const c = cache.add('host', { name_label: 'c', metrics: dead });
   const s = cache.add('host', { name_label: 's', metrics: live });
   const pool = cache.add('pool', { name_label: 'Lab Pool', master: a });
@@ -47,14 +51,67 @@ describe('server pool and power actions', () => {
     expect(state(makeCoordinator, b, cache)).toEqual({ ok: false, reason: 'Disable HA before changing the pool coordinator.' });
   });
 
-  it('Reboot and Shut Down need a running server without guests; Power On a server that is down with a power-on mode', () => {
-    const { cache, a, b, c } = lab();
+  it('Reboot and Shut Down need a running server (its guests are shut down first, as XenCenter does); Power On a server that is down with a power-on mode', () => {
+    const { cache, a, b, c, web } = lab();
     expect(state(rebootHost, a, cache)).toEqual({ ok: true });
-    expect(state(shutDownHost, b, cache)).toEqual({ ok: false, reason: 'Shut down or migrate the VMs running on it first: web-01.' });
+    expect(state(shutDownHost, b, cache)).toEqual({ ok: true });
+    expect(guestsToShutDown(b, cache)).toEqual([{ ref: web, name: 'web-01', clean: false }]);
+    expect(guestsToShutDown(a, cache)).toEqual([]);
     expect(state(rebootHost, c, cache)).toEqual({ ok: false, reason: 'This server is not running.' });
     expect(state(powerOnHost, a, cache)).toEqual({ ok: false, reason: 'This server is already running.' });
     expect(state(powerOnHost, c, cache)).toEqual({ ok: false, reason: expect.stringContaining('No power-on mode') });
     cache.update('host', c, { power_on_mode: 'wake-on-lan' });
     expect(state(powerOnHost, c, cache)).toEqual({ ok: true });
+  });
+});
+
+describe('runHostOp (Reboot / Shut Down confirmed)', () => {
+  afterEach(() => useToasts.setState({ toasts: [] }));
+
+  function context(cache: PlainCache, failOn?: string) {
+    const calls: string[] = [];
+    const ctx: ActionContext = {
+      api: {
+        call: vi.fn(),
+        startAsync: (method: string) => {
+          calls.push(method);
+          return Promise.resolve(`OpaqueRef:task-${method}`);
+        },
+        waitForTask: <T>(task: string) => (task === `OpaqueRef:task-${failOn ?? ''}` ? Promise.reject(new XenApiError('VM_FAILED_SHUTDOWN_ACKNOWLEDGMENT', [])) : Promise.resolve(undefined as T)),
+      },
+      queryClient: new QueryClient(),
+      cache,
+      selection: [],
+      ui: { openDialog: vi.fn(), goBack: vi.fn(), goForward: vi.fn() },
+    };
+    return { ctx, calls };
+  }
+  const target = (ref: string) => ({ cls: 'host' as const, ref, kind: 'host' as const, name: 'b' });
+
+  it('disables the server, shuts its guests down (hard when clean is not allowed), then reboots it', async () => {
+    const { cache, b, web } = lab();
+    const { ctx, calls } = context(cache);
+    expect(await runHostOp(ctx, target(b), 'reboot')).toBe(true);
+    expect(calls).toEqual(['host.disable', 'VM.hard_shutdown', 'host.reboot']);
+    cache.update('VM', web, { allowed_operations: ['clean_shutdown', 'hard_shutdown'] });
+    const clean = context(cache);
+    await runHostOp(clean.ctx, target(b), 'shutdown');
+    expect(clean.calls).toEqual(['host.disable', 'VM.clean_shutdown', 'host.shutdown']);
+  });
+
+  it('a guest that will not shut down stops it there and enables the server again', async () => {
+    const { cache, b } = lab();
+    const { ctx, calls } = context(cache, 'VM.hard_shutdown');
+    expect(await runHostOp(ctx, target(b), 'reboot')).toBe(false);
+    expect(calls).toEqual(['host.disable', 'VM.hard_shutdown', 'host.enable']);
+    expect(useToasts.getState().toasts[0]?.title).toBe('Could not shut down web-01 to reboot b');
+  });
+
+  it('a server already in maintenance mode is not disabled again, nor enabled after a failure', async () => {
+    const { cache, b } = lab();
+    cache.update('host', b, { enabled: false });
+    const { ctx, calls } = context(cache, 'host.shutdown');
+    expect(await runHostOp(ctx, target(b), 'shutdown')).toBe(false);
+    expect(calls).toEqual(['VM.hard_shutdown', 'host.shutdown']);
   });
 });

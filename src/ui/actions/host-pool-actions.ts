@@ -2,10 +2,14 @@
 // DesignateNewMasterCommand — "Make Coordinator" —, RebootHostCommand,
 // ShutDownHostCommand, PowerOnHostCommand). Each is disabled with the reason
 // xapi would give: the coordinator cannot be ejected, a server running guests
-// cannot be ejected, rebooted or shut down (HOST_IN_USE: the list of VMs is in
-// the reason), and Power On needs a power-on mode (HOST_POWER_ON_MODE_DISABLED).
-// Eject, Reboot and Shut Down ask first (host-confirm dialog); reboot and
-// shutdown disable the server before the call, as xapi requires.
+// cannot be ejected (HOST_IN_USE: the list of VMs is in the reason), and Power
+// On needs a power-on mode (HOST_POWER_ON_MODE_DISABLED). Reboot and Shut Down
+// run on any live server, as XenCenter's RebootHostCommand/ShutDownHostCommand:
+// xapi's host.reboot/shutdown refuse an enabled server (HOST_NOT_DISABLED) or
+// one running guests (HOST_IN_USE), so the console first disables the server
+// and shuts its guests down (HostAbstractAction.ShutdownVMs), then makes the
+// call, and enables the server again if a step fails. Eject, Reboot and Shut
+// Down ask first (host-confirm dialog).
 import { connectionOfHost, currentConnections, type Connection } from '../connections/connections';
 import { OK, no, type ActionContext, type CacheReader, type CanRun } from './action-types';
 import { objectAction, type ObjectAction } from './object-action';
@@ -94,10 +98,15 @@ export const makeCoordinator: ObjectAction = objectAction({
 });
 
 function goingDownCheck(target: Target, cache: CacheReader): CanRun {
-  return hostCheck(target, cache, (host) => {
-    if (!isLive(host, cache)) return no('This server is not running.');
-    const busy = runningGuestsReason(host, cache);
-    return busy === undefined ? OK : no(busy);
+  return hostCheck(target, cache, (host) => (isLive(host, cache) ? OK : no('This server is not running.')));
+}
+
+/** The guests the console shuts down before a reboot or shutdown (running or paused, not the control domain). */
+export function guestsToShutDown(host: string, cache: CacheReader): { ref: string; name: string; clean: boolean }[] {
+  return (cache.get('host', host)?.resident_VMs ?? []).flatMap((ref) => {
+    const vm = cache.get('VM', ref);
+    if (vm === undefined || vm.is_control_domain || (vm.power_state !== 'Running' && vm.power_state !== 'Paused')) return [];
+    return [{ ref, name: vm.name_label, clean: vm.allowed_operations.includes('clean_shutdown') }];
   });
 }
 
@@ -139,11 +148,25 @@ export const powerOnHost: ObjectAction = objectAction({
 
 export type HostConfirmOp = 'eject' | 'reboot' | 'shutdown';
 
-/** The confirmed call: eject, or disable then reboot/shut down (xapi refuses HOST_NOT_DISABLED otherwise). */
+/**
+ * The confirmed call: eject; or disable the server, shut its guests down
+ * (clean where the guest allows it, else hard), then reboot / shut it down.
+ * A failed step leaves the server enabled again if it was.
+ */
 export async function runHostOp(context: ActionContext, target: Target, op: HostConfirmOp): Promise<boolean> {
   if (op === 'eject') return runTaskCall(context, { method: 'pool.eject', args: [target.ref], target, failure: `Could not remove ${target.name} from the pool` });
-  const disabled = await runTaskCall(context, { method: 'host.disable', args: [target.ref], target, failure: `Could not disable ${target.name}` });
-  if (!disabled) return false;
+  const doing = op === 'reboot' ? 'reboot' : 'shut down';
+  const wasEnabled = context.cache.get('host', target.ref)?.enabled ?? true;
+  if (wasEnabled && !(await runTaskCall(context, { method: 'host.disable', args: [target.ref], target, failure: `Could not disable ${target.name}` }))) return false;
+  const reenable = async () => {
+    if (wasEnabled) await runTaskCall(context, { method: 'host.enable', args: [target.ref], target, failure: `Could not enable ${target.name} again` });
+    return false;
+  };
+  for (const vm of guestsToShutDown(target.ref, context.cache)) {
+    const guest = { cls: 'VM', ref: vm.ref, kind: 'vm', name: vm.name } as const;
+    const method = vm.clean ? 'VM.clean_shutdown' : 'VM.hard_shutdown';
+    if (!(await runTaskCall(context, { method, args: [vm.ref], target: guest, failure: `Could not shut down ${vm.name} to ${doing} ${target.name}` }))) return reenable();
+  }
   const method = op === 'reboot' ? 'host.reboot' : 'host.shutdown';
-  return runTaskCall(context, { method, args: [target.ref], target, failure: `Could not ${op === 'reboot' ? 'reboot' : 'shut down'} ${target.name}` });
+  return (await runTaskCall(context, { method, args: [target.ref], target, failure: `Could not ${doing} ${target.name}` })) || reenable();
 }

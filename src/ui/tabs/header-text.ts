@@ -6,6 +6,8 @@ import type { ObjectCache } from '../cache/object-cache';
 import { formatBytes } from '../format/bytes';
 import { srTypeLabel } from '../format/storage-words';
 import { poolMembers } from '../connections/pool-members';
+import { srFailed } from '../format/fault-words';
+import { objectStatus, residentWords } from '../tree/object-status';
 import type { FocusedObject } from './object-kind';
 
 export interface HeaderText {
@@ -46,11 +48,15 @@ function vmState(cache: ObjectCache, ref: string): string {
   const op = Object.values(vm.current_operations)[0];
   if (op !== undefined) return `${OPERATION_WORDS[op] ?? op.replace(/_/g, ' ')}…`;
   const on = hostName(cache, vm.resident_on);
+  // As the tree says: a VM the pool still records on a server that is down.
+  const server = isNullRef(vm.resident_on) ? undefined : cache.get('host', vm.resident_on);
+  const away = server === undefined ? undefined : residentWords({ record: server, live: cache.get('host_metrics', server.metrics)?.live ?? true });
+  const where = (state: string) => `${on === '' ? state : `${state} on ${on}`}${away === undefined ? '' : `, ${away}`}`;
   switch (vm.power_state) {
     case 'Running':
-      return on === '' ? 'Running' : `Running on ${on}`;
+      return where('Running');
     case 'Paused':
-      return on === '' ? 'Paused' : `Paused on ${on}`;
+      return where('Paused');
     case 'Suspended':
       return 'Suspended';
     case 'Halted':
@@ -75,7 +81,8 @@ export function headerText(cache: ObjectCache, focus: FocusedObject): HeaderText
     case 'host': {
       const host = cache.get('host', ref);
       const isMaster = [...cache.all('pool').values()].some((p) => p.master === ref);
-      const status = !focus.live ? 'Disconnected' : host?.enabled === false ? 'Maintenance mode' : 'Connected';
+      // The tree's words (powered off, fenced, a network cut …), so header and tree agree.
+      const status = objectStatus('host', host, focus.live) ?? '';
       return { name: host?.name_label ?? '', type: isMaster ? 'Server (pool coordinator)' : 'Server', state: `${status}, ${host?.address ?? ''}` };
     }
     case 'vm': {
@@ -96,7 +103,7 @@ export function headerText(cache: ObjectCache, focus: FocusedObject): HeaderText
       if (sr === undefined) return { name: '', type: 'Storage', state: '' };
       const free = Math.max(0, sr.physical_size - sr.physical_utilisation);
       const where = sr.shared ? 'Shared' : hostName(cache, cache.get('PBD', sr.PBDs[0] ?? '')?.host ?? '');
-      return { name: sr.name_label, type: `${srTypeLabel(sr.type)} storage`, state: `${where === '' ? '' : `${where}, `}${formatBytes(free)} free of ${formatBytes(sr.physical_size)}` };
+      return { name: sr.name_label, type: `${srTypeLabel(sr.type)} storage`, state: `${where === '' ? '' : `${where}, `}${srFailed(sr.other_config) ? 'failed, ' : ''}${formatBytes(free)} free of ${formatBytes(sr.physical_size)}` };
     }
     case 'vdi': {
       const vdi = cache.get('VDI', ref);

@@ -34,3 +34,44 @@ describe('headerText', () => {
     expect(header(undefined).name).toBe('XenLab');
   });
 });
+
+describe('headerText with simulated faults', () => {
+  // The header says what the tree says: a cut network, a dead server, a failed SR.
+  function faulted(changes: readonly (readonly [cls: string, ref: string, patch: Record<string, unknown>])[]) {
+    const cache = labCache();
+    cache.enqueue({
+      kind: 'events',
+      token: '2',
+      events: changes.map(([cls, ref, patch]) => ({ operation: 'mod', class: cls, ref, snapshot: { ...(cache.get(cls as 'host', ref) as object), ...patch } })),
+    });
+    cache.flush();
+    return (ref: string) => headerText(cache, focusedObject(cache, ref)).state;
+  }
+
+  it('names a cut storage or management network after Connected', () => {
+    const header = faulted([['host', 'h1', { other_config: { 'xenlab-fault-storage-network': '100' } }]]);
+    expect(header('h1')).toBe('Connected, storage network cut, 192.168.10.11');
+    const both = faulted([['host', 'h1', { other_config: { 'xenlab-fault-storage-network': '100', 'xenlab-fault-management-network': '90' } }]]);
+    expect(both('h1')).toBe('Connected, management network cut, storage network cut, 192.168.10.11');
+  });
+
+  it('says a powered-off server is powered off, and its VM still recorded running there', () => {
+    const header = faulted([
+      ['host', 'h1', { other_config: { 'xenlab-down': 'power' } }],
+      ['host_metrics', 'hm1', { live: false }],
+    ]);
+    expect(header('h1')).toBe('Powered off, 192.168.10.11');
+    expect(header('web')).toBe('Running on xenserver-01, server powered off');
+  });
+
+  it('says a VM whose server does not answer is still recorded running there', () => {
+    const header = faulted([['host_metrics', 'hm1', { live: false }]]);
+    expect(header('h1')).toBe('Disconnected, 192.168.10.11');
+    expect(header('web')).toBe('Running on xenserver-01, server not responding');
+  });
+
+  it('says a failed SR failed', () => {
+    const header = faulted([['SR', 'nfs', { other_config: { 'xenlab-fault-failed': '100' } }]]);
+    expect(header('nfs')).toBe('Shared, failed, 3 TB free of 4 TB');
+  });
+});

@@ -45,7 +45,7 @@ export interface ResidentHost {
   readonly live: boolean;
 }
 
-function residentWords(resident: ResidentHost | undefined): string | undefined {
+export function residentWords(resident: ResidentHost | undefined): string | undefined {
   if (resident === undefined) return undefined;
   const down = hostDownWords(resident.record?.other_config);
   if (down !== undefined) return `server ${down.toLowerCase()}`;
