@@ -17,6 +17,12 @@ export function severityOf(priority: number): Severity {
 const TITLES: Readonly<Record<string, string>> = {
   ALARM: 'Alarm',
   HA_HOST_FAILED: 'HA: server failed',
+  HA_HOST_WAS_FENCED: 'HA: server fenced',
+  HA_POOL_MASTER_CHANGED: 'HA: new pool coordinator',
+  HA_PROTECTED_VM_RESTART_FAILED: 'HA: protected VM not restarted',
+  HA_STATEFILE_LOST: 'HA: heartbeat storage lost',
+  XENLAB_FAULT_INJECTED: 'Simulated fault',
+  XENLAB_FAULT_CLEARED: 'Simulated fault repaired',
   HA_POOL_OVERCOMMITTED: 'HA: pool overcommitted',
   HA_POOL_DROP_IN_PLAN_EXISTS_FOR: 'HA: fewer server failures can be tolerated',
   HOST_SYNC_DATA_FAILED: 'Server data synchronization failed',

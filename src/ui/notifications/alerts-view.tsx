@@ -4,12 +4,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState } from 'react';
 import { create } from 'zustand';
-import type { ClassName } from '../../xapi/datamodel/classes';
 import { isXenApiError } from '../../xapi/errors';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
 import { formatDateTime } from '../format/datetime';
 import { useLab } from '../lab/lab-context';
+import { nameByUuid } from './message-objects';
 import { buildAlertRows, SEVERITIES, type AlertRow, type Severity, type SeverityFilter } from './alert-list';
 import { NotificationsHeader } from './notifications-header';
 import { BUTTON } from './event-row';
@@ -17,26 +17,6 @@ import { showToast } from './toast-store';
 
 /** Alerts dismissed where the server cannot destroy messages. */
 const useHiddenAlerts = create<{ readonly hidden: Readonly<Record<string, true>> }>(() => ({ hidden: {} }));
-
-const MESSAGE_CLASS: Readonly<Record<string, ClassName>> = { VM: 'VM', Host: 'host', SR: 'SR', Pool: 'pool', VDI: 'VDI' };
-
-function nameByUuid(cache: ObjectCache): (cls: string, uuid: string) => string | undefined {
-  const indexes = new Map<string, Map<string, string>>();
-  return (cls, uuid) => {
-    const table = MESSAGE_CLASS[cls];
-    if (table === undefined || uuid === '') return undefined;
-    let index = indexes.get(table);
-    if (index === undefined) {
-      index = new Map();
-      for (const rec of cache.all(table).values()) {
-        const r = rec as { uuid?: unknown; name_label?: unknown };
-        if (typeof r.uuid === 'string') index.set(r.uuid, typeof r.name_label === 'string' ? r.name_label : '');
-      }
-      indexes.set(table, index);
-    }
-    return index.get(uuid);
-  };
-}
 
 function sameRows(a: readonly AlertRow[], b: readonly AlertRow[]): boolean {
   return a.length === b.length && a.every((r, i) => {

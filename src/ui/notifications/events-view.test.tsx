@@ -19,13 +19,14 @@ function task(fields: Partial<TaskRecord>): TaskRecord {
   };
 }
 
-function setup(events: ObjectEvent[]) {
+function setup(events: ObjectEvent[], objects: ObjectEvent[] = []) {
   const cache = new ObjectCache((flush) => flush());
   const vm = { name_label: 'game-01', current_operations: { 'OpaqueRef:run': 'start' }, power_state: 'Halted' };
   const web = { name_label: 'web-01', current_operations: {}, power_state: 'Running' };
   cache.enqueue({ kind: 'initial', token: '1', events: [
     { operation: 'add', class: 'VM', ref: 'OpaqueRef:game', snapshot: vm },
     { operation: 'add', class: 'VM', ref: 'OpaqueRef:web', snapshot: web },
+    ...objects,
   ] });
   const call = vi.fn().mockResolvedValue(undefined);
   const lab = { cache, client: { call } } as unknown as LabConnection;
@@ -93,5 +94,60 @@ describe('EventsView', () => {
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(2);
     expect(within(rows[1]!).getByText('In progress')).toBeDefined();
+  });
+});
+
+describe('EventsView: an HA failover', () => {
+  afterEach(() => useTaskLog.setState({ log: EMPTY_LOG }));
+
+  const message = (ref: string, name: string, timestamp: string, host: string, body: string): ObjectEvent => ({
+    operation: 'add', class: 'message', ref, snapshot: { uuid: ref, name, priority: 2, cls: 'Host', obj_uuid: host, timestamp, body },
+  });
+  const objects: ObjectEvent[] = [
+    { operation: 'add', class: 'pool', ref: 'OpaqueRef:pool', snapshot: { name_label: 'Lab Pool', master: 'OpaqueRef:h1' } },
+    { operation: 'add', class: 'host', ref: 'OpaqueRef:h2', snapshot: { uuid: 'u-h2', name_label: 'xenserver-02' } },
+    message('OpaqueRef:m1', 'XENLAB_FAULT_INJECTED', '20260105T08:00:00Z', 'u-h2', "Simulated fault: the power was cut ('xenserver-02')."),
+    message('OpaqueRef:m2', 'HA_HOST_FAILED', '20260105T08:01:00Z', 'u-h2', "HA declared server 'xenserver-02' dead; its protected VMs will be restarted elsewhere."),
+  ];
+  const restartTask = task({ name_label: 'Async.VM.start_on', name_description: 'HA restart of web-01', created: '20260105T08:01:00Z', finished: '20260105T08:01:32Z', status: 'success', progress: 1 });
+
+  it('is one entry whose timeline tells the failure in order from t+0 s, with the downtime; its restart task is not listed apart', () => {
+    setup([taskEvent('del', 'OpaqueRef:restart', restartTask), taskEvent('del', 'OpaqueRef:other', task({ status: 'success', progress: 1, created: '20260105T07:00:00Z', finished: '20260105T07:00:05Z' }))], objects);
+    const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(3); // header, the failover, the other task
+    const failover = rows[1]!;
+    expect(within(failover).getByText('HA failover')).toBeDefined();
+    expect(within(failover).getByText('xenserver-02 failed; 1 of 1 VM restarted, longest downtime 1 min 32 s')).toBeDefined();
+    expect(within(failover).getByText('Complete')).toBeDefined();
+    expect(within(failover).getByText('Lab Pool')).toBeDefined();
+    expect(within(failover).getByText('1 min 32 s')).toBeDefined();
+    expect(screen.getByText('2 events · Notifications')).toBeDefined();
+
+    const toggle = within(failover).getByRole('button', { name: 'Timeline' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const steps = within(screen.getByRole('list', { name: 'Failover timeline' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(steps).toEqual([
+      "t+0 s⚡Fault injected — Simulated fault: the power was cut ('xenserver-02').",
+      "t+60 s▲HA: server failed — xenserver-02 — HA declared server 'xenserver-02' dead; its protected VMs will be restarted elsewhere.",
+      't+60 s▶HA restart of web-01 — VM.start_on on a surviving server',
+      't+92 s✓web-01 running again — down for 1 min 32 s',
+    ]);
+    const downtime = within(screen.getByRole('table', { name: 'VM downtime' })).getAllByRole('row').map((r) => r.textContent);
+    expect(downtime).toEqual(['VMDown for', 'web-011 min 32 s']);
+
+    fireEvent.click(within(failover).getByRole('button', { name: /^Dismiss HA failover/ }));
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+    expect(useTaskLog.getState().log.entries['OpaqueRef:restart']).toBeUndefined();
+  });
+
+  it('shows under In progress while a VM restarts', () => {
+    setup([taskEvent('add', 'OpaqueRef:restart', { ...restartTask, status: 'pending', finished: '19700101T00:00:00Z', progress: 0.3 })], objects);
+    fireEvent.change(screen.getByLabelText('Filter by status'), { target: { value: 'running' } });
+    const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[1]!).getByText('In progress')).toBeDefined();
+    expect(within(rows[1]!).queryByRole('button', { name: /^Dismiss/ })).toBeNull();
   });
 });

@@ -1,18 +1,32 @@
 // XenCenter's Events view: every task the console has seen, newest first,
-// with a status filter and "Dismiss all" for the finished ones.
-import { useId, useMemo, useState } from 'react';
+// with a status filter and "Dismiss all" for the finished ones. An HA
+// failover is one entry (its restart tasks and the pool's HA messages on one
+// timeline, failover-row.tsx) among the tasks.
+import { useCallback, useId, useMemo, useState } from 'react';
+import type { ObjectCache } from '../cache/object-cache';
+import { useCacheSelector } from '../cache/use-cache';
 import { NotificationsHeader } from './notifications-header';
 import { BUTTON, EventRow } from './event-row';
-import { EVENT_FILTERS, finishedRefs, listEvents, type EventFilter } from './event-list';
+import { EVENT_FILTERS, finishedRefs, listEvents, mergeWithFailovers, type EventFilter } from './event-list';
+import { FailoverRow } from './failover-row';
 import { dismissTaskEntries, useTaskLog } from './task-log-store';
+import { dismissFailovers, useFailovers } from './use-failovers';
 
 export function EventsView() {
   const entries = useTaskLog((s) => s.log.entries);
   const [filter, setFilter] = useState<EventFilter>('all');
   const filterId = useId();
-  const rows = useMemo(() => listEvents(entries, filter), [entries, filter]);
-  const finished = useMemo(() => finishedRefs(entries), [entries]);
-  const total = Object.keys(entries).length;
+  const failovers = useFailovers(entries);
+  const poolName = useCacheSelector(useCallback((c: ObjectCache) => c.all('pool').values().next().value?.name_label ?? '', []));
+  const grouped = useMemo(() => new Set(failovers.flatMap((f) => f.taskRefs)), [failovers]);
+  const rows = useMemo(() => mergeWithFailovers(listEvents(entries, filter), failovers, filter, grouped), [entries, filter, failovers, grouped]);
+  const finished = useMemo(() => finishedRefs(entries).filter((r) => !grouped.has(r)), [entries, grouped]);
+  const finishedFailovers = useMemo(() => failovers.filter((f) => f.status !== 'In progress'), [failovers]);
+  const total = Object.keys(entries).length - grouped.size + failovers.length;
+  const dismissAll = () => {
+    dismissTaskEntries(finished);
+    dismissFailovers(finishedFailovers);
+  };
 
   return (
     <section aria-labelledby={`${filterId}-title`} className="flex min-h-0 flex-1 flex-col">
@@ -31,7 +45,7 @@ export function EventsView() {
           ))}
         </select>
         {rows.length !== total && <span className="text-slate-700">{`${String(rows.length)} of ${String(total)} shown`}</span>}
-        <button type="button" className={`${BUTTON} ml-auto`} disabled={finished.length === 0} onClick={() => dismissTaskEntries(finished)}>
+        <button type="button" className={`${BUTTON} ml-auto`} disabled={finished.length === 0 && finishedFailovers.length === 0} onClick={dismissAll}>
           Dismiss all
         </button>
       </NotificationsHeader>
@@ -61,9 +75,7 @@ export function EventsView() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((entry) => (
-                <EventRow key={entry.ref} entry={entry} />
-              ))}
+              {rows.map((row) => (row.kind === 'failover' ? <FailoverRow key={row.failover.id} failover={row.failover} poolName={poolName} /> : <EventRow key={row.entry.ref} entry={row.entry} />))}
             </tbody>
           </table>
         )}
