@@ -75,5 +75,27 @@ test('configure HA, pull the plug on a server, and see its protected VMs restart
   await expect(runningOn).not.toHaveText(deadHost);
   await expect(runningOn).not.toHaveText('');
   await page.screenshot({ path: testInfo.outputPath('ha-after-failover.png') });
+
+  // Events tells the failover as one entry, in order from the power cut (t+0 s).
+  await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Notifications' }).click();
+  await page.getByRole('navigation', { name: 'Navigation pane' }).getByRole('button', { name: 'Events' }).click();
+  const failover = page.getByRole('table', { name: 'Events' }).getByRole('row').filter({ hasText: 'HA failover' });
+  await expect(failover).toHaveCount(1);
+  await expect(failover).toContainText(`${deadHost} failed; 2 of 2 VMs restarted, longest downtime`, { timeout: 30_000 });
+  await expect(failover).toContainText('Complete');
+  await failover.getByRole('button', { name: 'Timeline' }).click();
+  const steps = page.getByRole('list', { name: 'Failover timeline' }).getByRole('listitem');
+  await expect(steps.first()).toContainText(/^t\+0 s.?Fault injected — Simulated fault: the power was cut/);
+  await expect(steps.first()).toContainText(`('${deadHost}')`);
+  await expect(steps.filter({ hasText: `HA: server failed — ${deadHost}` })).toContainText(/^t\+6\d s/);
+  for (const vm of ['web-01', 'win-app-01']) {
+    await expect(steps.filter({ hasText: `HA restart of ${vm}` })).toHaveCount(1);
+    await expect(steps.filter({ hasText: `${vm} running again` })).toContainText(/down for \d+ (min|s)/);
+  }
+  // The restart tasks are inside the entry, not listed again on their own.
+  const taskRows = page.getByRole('table', { name: 'Events' }).getByRole('row').filter({ has: page.getByRole('button', { name: 'Go to object' }) });
+  await expect(taskRows.filter({ hasText: 'VM.start_on' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'VM downtime' }).getByRole('row')).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('ha-events-failover-timeline.png') });
   expect(errors).toEqual([]);
 });

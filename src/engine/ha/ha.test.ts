@@ -157,6 +157,27 @@ describe('a host failure with HA on', () => {
     lab.engine.advance(600);
     const hosts = await lab.call<Record<string, RecordOf<'host'>>>('host.get_all_records');
     for (const h of Object.values(hosts)) expect((await lab.call<RecordOf<'host_metrics'>>('host_metrics.get_record', h.metrics)).live).toBe(true);
+    // Each host said once that it lost the statefile.
+    const lost = Object.values(await lab.call<Record<string, RecordOf<'message'>>>('message.get_all_records')).filter((m) => m.name === 'HA_STATEFILE_LOST');
+    expect(lost.map((m) => m.obj_uuid).sort()).toEqual(Object.values(hosts).map((h) => h.uuid).sort());
+    expect(lost.every((m) => m.priority === 2 && m.cls === 'Host')).toBe(true);
+  });
+
+  it('a host whose storage network is cut announces HA_STATEFILE_LOST at once, then fences after T + 15 s', async () => {
+    const lab = await createLab();
+    await enableHa(lab, 1);
+    const dc = await lab.vmByName('dc-01');
+    const host = (await lab.call<RecordOf<'VM'>>('VM.get_record', dc)).resident_on;
+    const uuid = (await lab.call<RecordOf<'host'>>('host.get_record', host)).uuid;
+    await lab.call('Simulator.inject_fault', 'storage-network', host, {});
+    const named = async (name: string) => Object.values(await lab.call<Record<string, RecordOf<'message'>>>('message.get_all_records')).filter((m) => m.name === name);
+    expect((await named('HA_STATEFILE_LOST')).map((m) => m.obj_uuid)).toEqual([uuid]);
+    lab.engine.advance(74);
+    expect(await named('HA_HOST_WAS_FENCED')).toEqual([]);
+    lab.engine.advance(2);
+    expect((await named('HA_HOST_WAS_FENCED')).map((m) => m.obj_uuid)).toEqual([uuid]);
+    expect(await named('HA_STATEFILE_LOST')).toHaveLength(1);
+    expect(await worldProblems(lab.engine, lab.session)).toEqual([]);
   });
 });
 

@@ -107,6 +107,25 @@ function survivors(views: readonly HostView[]): Map<string, { survive: boolean; 
   return result;
 }
 
+/**
+ * HA_STATEFILE_LOST ("Host lost access to HA storage heartbeat"), once per
+ * loss: a running host that no longer reaches the statefile (its storage
+ * network cut, or the heartbeat SR failed) says so before it is fenced — or
+ * survives by rule 2.
+ */
+function announceStatefileLoss(engine: Engine, views: readonly HostView[]): void {
+  const sr = heartbeatSr(engine);
+  const srSince = sr === undefined ? undefined : srFailedSince(engine, sr);
+  for (const v of views) {
+    if (!v.up || v.statefile) continue;
+    const since = Math.min(hostFaultSince(engine, v.ref, 'storage-network') ?? Number.POSITIVE_INFINITY, srSince ?? Number.POSITIVE_INFINITY);
+    if (!Number.isFinite(since)) continue;
+    const stamp = engine.datetime(since - engine.config.epoch);
+    const told = [...engine.world.entries('message')].some(([, m]) => m.name === 'HA_STATEFILE_LOST' && m.obj_uuid === v.uuid && m.timestamp >= stamp);
+    if (!told) raiseMessage(engine, 'HA_STATEFILE_LOST', 2, 'host', v.ref, `Server '${engine.world.get('host', v.ref).name_label}' lost access to the HA storage heartbeat (statefile).`);
+  }
+}
+
 function setLive(engine: Engine, host: string, live: boolean): void {
   const metrics = engine.world.get('host', host).metrics;
   if (engine.world.has('host_metrics', metrics)) engine.world.update('host_metrics', metrics, { live, last_updated: engine.datetime() });
@@ -149,7 +168,9 @@ function evaluate(engine: Engine): void {
   const declared: string[] = [];
   if (ha) {
     const since = situationSince(engine);
-    for (const [ref, fate] of survivors(hostViews(engine))) {
+    const views = hostViews(engine);
+    announceStatefileLoss(engine, views);
+    for (const [ref, fate] of survivors(views)) {
       if (fate.survive) continue;
       const deadline = since + T + (fate.statefileLost ? STATEFILE_EXTRA_SECONDS : 0);
       if (now < deadline) {

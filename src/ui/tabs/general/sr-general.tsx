@@ -3,6 +3,7 @@
 import type { RecordOf } from '../../../xapi/types';
 import { useObject, useObjects } from '../../cache/use-cache';
 import { formatBytes } from '../../format/bytes';
+import { hostCutWords, hostDownWords, srFailed } from '../../format/fault-words';
 import { contentTypeLabel, srTypeLabel, yesNo } from '../../format/storage-words';
 import { Properties, Row, Section } from '../common/section';
 import { NameRows, UuidRow } from './common-rows';
@@ -31,9 +32,9 @@ export function SrGeneral({ srRef }: { srRef: string }) {
       </Section>
       <Section title="Status">
         <Properties>
-          <Row label="State">{pbds.length > 0 && pbds.every((p) => p.currently_attached) ? 'OK' : pbds.some((p) => p.currently_attached) ? 'Connected to some servers' : 'Detached'}</Row>
+          <Row label="State">{srFailed(sr.other_config) ? 'Failed (simulated fault): its disks cannot be read or written' : pbds.length > 0 && pbds.every((p) => p.currently_attached) ? 'OK' : pbds.some((p) => p.currently_attached) ? 'Connected to some servers' : 'Detached'}</Row>
           {pbds.map((pbd) => (
-            <PbdRow key={pbd.uuid} pbd={pbd} />
+            <PbdRow key={pbd.uuid} pbd={pbd} shared={sr.shared} />
           ))}
         </Properties>
       </Section>
@@ -41,7 +42,11 @@ export function SrGeneral({ srRef }: { srRef: string }) {
   );
 }
 
-function PbdRow({ pbd }: { pbd: RecordOf<'PBD'> }) {
+/** A server's link to the SR: a simulated power cut or storage network cut shows here too (fault-words.ts). */
+function PbdRow({ pbd, shared }: { pbd: RecordOf<'PBD'>; shared: boolean }) {
   const host = useObject('host', pbd.host);
-  return <Row label={host?.name_label ?? 'Server'}>{pbd.currently_attached ? 'Connected' : 'Unplugged'}</Row>;
+  const down = hostDownWords(host?.other_config);
+  const cut = shared && hostCutWords(host?.other_config).includes('Storage network cut');
+  const state = !pbd.currently_attached ? 'Unplugged' : down !== undefined ? `Server ${down.toLowerCase()}` : cut ? 'Storage network cut' : 'Connected';
+  return <Row label={host?.name_label ?? 'Server'}>{state}</Row>;
 }
