@@ -49,10 +49,14 @@ test('a busy server gets a recommendation with its reason, and Apply All evens t
 
   const recommendations = panel.getByRole('table', { name: 'Optimization recommendations' });
   await expect(recommendations).toContainText(/xenserver-01 network write .* ≥ .* \((High|Critical)\)/, { timeout: 30_000 });
+  const loads = panel.getByRole('table', { name: 'Server load' });
+  await expect(loads.getByRole('row').filter({ hasText: 'xenserver-01' })).toContainText(/High|Critical/);
   await page.screenshot({ path: `${SHOTS}/wlb-tab-recommendations.png`, fullPage: true });
   await panel.getByRole('button', { name: 'Apply All' }).click();
   await fastForward(page, '1 Hour');
   await expect(recommendations.getByRole('button', { name: /^Apply: move/ })).toHaveCount(0, { timeout: 60_000 });
+  // The load evened: no server is at WLB's High or Critical level any more.
+  await expect(loads.getByRole('row').filter({ hasText: /High|Critical/ })).toHaveCount(0, { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/wlb-tab-balanced.png`, fullPage: true });
   expect(errors).toEqual([]);
 });

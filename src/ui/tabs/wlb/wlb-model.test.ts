@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RrdUpdatesData } from '../../../xapi/rrd-updates-client';
 import { PlainCache } from '../../actions/testing/plain-cache';
+import { worstLevel } from './wlb-host-loads';
 import {
   formatThreshold,
   hostLoads,
@@ -141,5 +142,20 @@ describe('hostLoads', () => {
   it('has no figures before the RRDs answer', () => {
     const { cache } = pool();
     expect(hostLoads(undefined, cache).every((l) => l.cpu === undefined && l.netWrite === undefined)).toBe(true);
+  });
+});
+
+describe('worstLevel (the Server load table’s "Threshold reached")', () => {
+  const settings = settingsFromMap({});
+  const MB = 1024 * 1024;
+  const row = (over: Partial<Parameters<typeof worstLevel>[1]>) => ({ ref: 'h', name: 'h', cpu: undefined, memoryFree: undefined, netRead: undefined, netWrite: undefined, ...over });
+
+  it('is the highest level any metric reaches: usage at or above, free memory at or below', () => {
+    expect(worstLevel(settings, row({ cpu: 0.93 }))).toBe('Critical');
+    expect(worstLevel(settings, row({ cpu: 0.8 }))).toBe('High');
+    expect(worstLevel(settings, row({ cpu: 0.2, netWrite: 23 * MB }))).toBe('High');
+    expect(worstLevel(settings, row({ memoryFree: 50 * MB }))).toBe('Critical');
+    expect(worstLevel(settings, row({ cpu: 0.1, memoryFree: 100 * 1024 * MB }))).toBeUndefined();
+    expect(worstLevel(settings, row({}))).toBeUndefined();
   });
 });
