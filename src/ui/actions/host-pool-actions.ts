@@ -10,7 +10,8 @@
 // and shuts its guests down (HostAbstractAction.ShutdownVMs), then makes the
 // call, and enables the server again if a step fails. Eject, Reboot and Shut
 // Down ask first (host-confirm dialog).
-import { connectionOfHost, currentConnections, type Connection } from '../connections/connections';
+import { currentConnections, type Connection } from '../connections/connections';
+import { poolMembers, poolOfServer } from '../connections/pool-members';
 import { OK, no, type ActionContext, type CacheReader, type CanRun } from './action-types';
 import { objectAction, type ObjectAction } from './object-action';
 import { runTaskCall } from './run-xenapi';
@@ -24,22 +25,17 @@ function isLive(host: string, cache: CacheReader): boolean {
 }
 
 /**
- * The pool a server is in and how many servers it has: the console's
- * connection that lists it. Before the lab has answered, as in the tree,
- * servers that coordinate no pool belong to the lab's (named) pool; a
- * standalone server is the coordinator of its own one-host pool.
+ * The pool a server is in, its coordinator and how many servers it has
+ * (pool-members decides membership, with the tree's fallback before the lab
+ * has answered). The coordinator comes from the pool record (kept current by
+ * events), not the polled connection, which lags a designate_new_master.
  */
 export function poolOfHost(host: string, cache: CacheReader, connections: readonly Connection[] | undefined = currentConnections()): { pool: string; coordinator: string; members: number } | undefined {
-  const connection = connections === undefined ? undefined : connectionOfHost(connections, host);
-  // The coordinator from the pool record (kept current by events), not the polled connection, which lags a designate_new_master.
-  if (connection !== undefined) return { pool: connection.pool, coordinator: cache.get('pool', connection.pool)?.master ?? connection.master, members: connection.hosts.length };
-  const pools = [...cache.all('pool').entries()];
-  const coordinators = new Set(pools.map(([, p]) => p.master));
-  const others = [...cache.all('host').keys()].filter((h) => !coordinators.has(h)).length;
-  const main = pools.find(([, p]) => p.name_label !== '') ?? (others > 0 ? pools[0] : undefined);
-  const own = pools.find(([, p]) => p.master === host);
-  if (own !== undefined) return { pool: own[0], coordinator: host, members: own[0] === main?.[0] ? others + 1 : 1 };
-  return main === undefined ? undefined : { pool: main[0], coordinator: main[1].master, members: others + 1 };
+  const pool = poolOfServer(host, cache, connections);
+  if (pool === undefined) return undefined;
+  const coordinator = cache.get('pool', pool)?.master ?? connections?.find((c) => c.pool === pool)?.master;
+  if (coordinator === undefined) return undefined;
+  return { pool, coordinator, members: poolMembers(pool, cache, connections).length };
 }
 
 /** Why guests block the call, naming them ("Shut down or migrate the VMs running on it first: a, b."). */
