@@ -14,6 +14,7 @@ import { currentConnections, type Connection } from '../connections/connections'
 import { poolMembers, poolOfServer } from '../connections/pool-members';
 import { OK, no, type ActionContext, type CacheReader, type CanRun } from './action-types';
 import { objectAction, type ObjectAction } from './object-action';
+import { reportFailure } from './report';
 import { runTaskCall } from './run-xenapi';
 import type { Target } from './targets';
 
@@ -145,14 +146,38 @@ export const powerOnHost: ObjectAction = objectAction({
 export type HostConfirmOp = 'eject' | 'reboot' | 'shutdown';
 
 /**
- * The confirmed call: eject; or disable the server, shut its guests down
- * (clean where the guest allows it, else hard), then reboot / shut it down.
- * A failed step leaves the server enabled again if it was.
+ * XenCenter's MaybeReduceNtolBeforeOp: with HA on, host.disable is refused if
+ * the pool could no longer tolerate its configured failures without the
+ * server (HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN), so the failures to tolerate
+ * go down first to one less than the pool tolerates now.
+ */
+async function reduceFailuresToTolerate(context: ActionContext): Promise<boolean> {
+  const entry = [...context.cache.all('pool')].find(([, p]) => p.ha_enabled);
+  if (entry === undefined) return true;
+  const [ref, pool] = entry;
+  const target = { cls: 'pool', ref, kind: 'pool', name: pool.name_label } as const;
+  try {
+    const max = Number(await context.api.call('pool.ha_compute_max_host_failures_to_tolerate'));
+    const lower = Math.max(0, max - 1);
+    if (pool.ha_host_failures_to_tolerate <= lower) return true;
+    return await runTaskCall(context, { method: 'pool.set_ha_host_failures_to_tolerate', args: [ref, lower], target, failure: 'Could not lower the number of server failures HA tolerates' });
+  } catch (e) {
+    reportFailure('Could not compute how many server failures HA can tolerate', e, context.cache);
+    return false;
+  }
+}
+
+/**
+ * The confirmed call: eject; or (HA on: lower the failures to tolerate if
+ * needed) disable the server, shut its guests down (clean where the guest
+ * allows it, else hard), then reboot / shut it down. A failed step leaves the
+ * server enabled again if it was.
  */
 export async function runHostOp(context: ActionContext, target: Target, op: HostConfirmOp): Promise<boolean> {
   if (op === 'eject') return runTaskCall(context, { method: 'pool.eject', args: [target.ref], target, failure: `Could not remove ${target.name} from the pool` });
   const doing = op === 'reboot' ? 'reboot' : 'shut down';
   const wasEnabled = context.cache.get('host', target.ref)?.enabled ?? true;
+  if (wasEnabled && !(await reduceFailuresToTolerate(context))) return false;
   if (wasEnabled && !(await runTaskCall(context, { method: 'host.disable', args: [target.ref], target, failure: `Could not disable ${target.name}` }))) return false;
   const reenable = async () => {
     if (wasEnabled) await runTaskCall(context, { method: 'host.enable', args: [target.ref], target, failure: `Could not enable ${target.name} again` });
