@@ -71,6 +71,7 @@ test('a running VM\'s CPU graph fills in as virtual time runs, and Zoom reads an
 });
 
 test('New Graph adds a graph of the chosen data sources, kept in the pool\'s gui_config', async ({ page }) => {
+  test.setTimeout(150_000); // it also restores the default graphs
   const errors = collectPageErrors(page);
   await openPerformance(page, 'db-01');
   const panel = page.getByRole('tabpanel');
@@ -95,6 +96,20 @@ test('New Graph adds a graph of the chosen data sources, kept in the pool\'s gui
   await page.getByRole('tab', { name: 'Performance' }).click();
   await expect(panel.getByRole('heading', { level: 3, name: 'Disk latency' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/performance-vm-new-graph.png` });
+
+  // Restore Default Graphs asks Yes/No first; No keeps the graph, Yes removes it.
+  await panel.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Restore Default Graphs' }).click();
+  const restore = page.getByRole('alertdialog', { name: 'Restore Default Graphs' });
+  await expect(restore).toContainText('will delete existing graphs');
+  await page.screenshot({ path: `${SHOTS}/performance-restore-defaults.png` });
+  await restore.getByRole('button', { name: 'No' }).click();
+  await expect(restore).toBeHidden();
+  await expect(panel.getByRole('heading', { level: 3, name: 'Disk latency' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Restore Default Graphs' }).click();
+  await restore.getByRole('button', { name: 'Yes' }).click();
+  await expect(panel.getByRole('heading', { level: 3, name: 'Disk latency' })).toBeHidden();
 
   expect(errors).toEqual([]);
 });

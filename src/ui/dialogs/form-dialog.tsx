@@ -3,10 +3,10 @@
 // Copy VM): the title, an optional rubric, the fields, and the submit button,
 // which stays focusable but disabled (with the first reason) until the form is
 // valid. Enter submits; Escape or Cancel closes.
-import * as Dialog from '@radix-ui/react-dialog';
 import type { FormEvent, ReactNode } from 'react';
 import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from './dialog-styles';
+import { INPUT, LABEL } from './dialog-styles';
+import { FormFooter, FormFrame, FormHeader } from './form-frame';
 
 export interface FormDialogProps {
   readonly title: string;
@@ -32,33 +32,18 @@ export function FormDialog({ title, submitLabel, blocked, sayBlocked = true, wid
     if (blocked === undefined) onSubmit();
   };
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} ${width}`} aria-describedby={rubric?.id}>
-          <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
-            <Dialog.Title className="border-b border-slate-200 px-5 py-3 text-base font-semibold">{title}</Dialog.Title>
-            <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4 text-[13px]">
-              {rubric !== undefined && (
-                <p id={rubric.id} className="text-slate-700">
-                  {rubric.text}
-                </p>
-              )}
-              {children}
-            </div>
-            <div className={FOOTER}>
-              <span className="mr-auto text-xs text-slate-600" aria-live="polite">
-                {sayBlocked ? (blocked ?? '') : ''}
-              </span>
-              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={blocked !== undefined || undefined} aria-description={blocked}>
-                {submitLabel}
-              </button>
-              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormFrame width={width} describedBy={rubric?.id} onSubmit={submit} onClose={onClose}>
+      <FormHeader title={title} />
+      <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4 text-[13px]">
+        {rubric !== undefined && (
+          <p id={rubric.id} className="text-slate-700">
+            {rubric.text}
+          </p>
+        )}
+        {children}
+      </div>
+      <FormFooter submitLabel={submitLabel} disabled={blocked !== undefined} reason={blocked} status={sayBlocked ? blocked : undefined} />
+    </FormFrame>
   );
 }
 

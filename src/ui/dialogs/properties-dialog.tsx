@@ -5,7 +5,6 @@
 // types; Save stays disabled until every page is valid; the server checks
 // again, and if it refuses, the dialog stays open with its error and the
 // user's edits.
-import * as Dialog from '@radix-ui/react-dialog';
 import * as Tabs from '@radix-ui/react-tabs';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -15,7 +14,8 @@ import { KIND_NOUNS, targetOf } from '../actions/targets';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
 import { useLab } from '../lab/lab-context';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FIELD_HINT, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from './dialog-styles';
+import { FIELD_ERROR, FIELD_HINT, INPUT, LABEL } from './dialog-styles';
+import { FormFailure, FormFooter, FormFrame, FormHeader } from './form-frame';
 import { useWorkloadEditor } from '../workload/use-workload-editor';
 import { formErrors, formFromRecord, planChanges, tagError, type EditableRecord, type PropertiesForm } from './properties-form';
 import { TagEditor } from './tag-editor';
@@ -157,80 +157,64 @@ export function PropertiesDialog({ objectRef, onClose }: { objectRef: string; on
     );
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} ${pages.length > 1 ? 'w-[min(44rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'}`} aria-describedby={undefined}>
-          <form onSubmit={submit} className="flex min-h-0 flex-col" noValidate>
-            <div className="border-b border-slate-200 px-5 pt-4 pb-3">
-              <Dialog.Title className="truncate text-base font-semibold">Properties of {title}</Dialog.Title>
-              {editable !== undefined && <p className="text-xs text-slate-600">General properties of this {editable.noun}</p>}
-            </div>
-            {form === undefined || editable === undefined ? (
-              <p role="alert" className="px-5 py-4 text-slate-700">
-                This object no longer exists, or has no properties to edit here.
-              </p>
-            ) : pages.length > 1 ? (
-              <Tabs.Root value={page} onValueChange={setPage} orientation="vertical" className="flex min-h-0 flex-1">
-                <Tabs.List aria-label="Property pages" className="flex w-36 shrink-0 flex-col gap-0.5 border-r border-slate-200 bg-slate-50 p-2">
-                  {pages.map(({ value, label }) => (
-                    <Tabs.Trigger key={value} value={value} className={PAGE_TAB}>
-                      {label}
-                      {(value === 'general' ? !generalValid : value === 'workload' ? !workload.valid : value === 'power-on' && !powerOn.valid) && (
-                        <>
-                          <span aria-hidden="true" className="ml-1">
-                            ⚠
-                          </span>
-                          <span className="sr-only"> (has errors)</span>
-                        </>
-                      )}
-                    </Tabs.Trigger>
-                  ))}
-                </Tabs.List>
-                <Tabs.Content value="general" forceMount hidden={page !== 'general'} className={PAGE_BODY}>
-                  {general}
-                </Tabs.Content>
-                {workload.available && (
-                  <Tabs.Content value="workload" forceMount hidden={page !== 'workload'} className={PAGE_BODY}>
-                    <WorkloadPage vmRef={objectRef} editor={workload} />
-                  </Tabs.Content>
+    <FormFrame width={pages.length > 1 ? 'w-[min(44rem,calc(100vw-2rem))]' : 'w-[min(32rem,calc(100vw-2rem))]'} describedBy={undefined} onSubmit={submit} onClose={onClose}>
+      <FormHeader title={`Properties of ${title}`} subtitle={editable === undefined ? undefined : { text: `General properties of this ${editable.noun}` }} />
+      {form === undefined || editable === undefined ? (
+        <p role="alert" className="px-5 py-4 text-slate-700">
+          This object no longer exists, or has no properties to edit here.
+        </p>
+      ) : pages.length > 1 ? (
+        <Tabs.Root value={page} onValueChange={setPage} orientation="vertical" className="flex min-h-0 flex-1">
+          <Tabs.List aria-label="Property pages" className="flex w-36 shrink-0 flex-col gap-0.5 border-r border-slate-200 bg-slate-50 p-2">
+            {pages.map(({ value, label }) => (
+              <Tabs.Trigger key={value} value={value} className={PAGE_TAB}>
+                {label}
+                {(value === 'general' ? !generalValid : value === 'workload' ? !workload.valid : value === 'power-on' && !powerOn.valid) && (
+                  <>
+                    <span aria-hidden="true" className="ml-1">
+                      ⚠
+                    </span>
+                    <span className="sr-only"> (has errors)</span>
+                  </>
                 )}
-                {gpu.available && (
-                  <Tabs.Content value="gpu" forceMount hidden={page !== 'gpu'} className={PAGE_BODY}>
-                    <GpuPage editor={gpu} />
-                  </Tabs.Content>
-                )}
-                {vmss.available && (
-                  <Tabs.Content value="vmss" forceMount hidden={page !== 'vmss'} className={PAGE_BODY}>
-                    <SnapshotSchedulePage editor={vmss} />
-                  </Tabs.Content>
-                )}
-                {powerOn.available && (
-                  <Tabs.Content value="power-on" forceMount hidden={page !== 'power-on'} className={PAGE_BODY}>
-                    <PowerOnPage editor={powerOn} />
-                  </Tabs.Content>
-                )}
-              </Tabs.Root>
-            ) : (
-              <div className={PAGE_BODY}>{general}</div>
-            )}
-            {failure !== undefined && (
-              <div role="alert" className="mx-5 mb-3 rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900">
-                <p className="font-semibold">The changes were not saved.</p>
-                <p className="mt-0.5">{failure.detail}</p>
-                {failure.code !== undefined && <p className="mt-0.5 font-mono text-[11px] break-all">{failure.code}</p>}
-              </div>
-            )}
-            <div className={FOOTER}>
-              {save.isPending && <span className="mr-auto text-xs text-slate-600">Saving…</span>}
-              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={!canSave || undefined}>
-                Save
-              </button>
-              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+          <Tabs.Content value="general" forceMount hidden={page !== 'general'} className={PAGE_BODY}>
+            {general}
+          </Tabs.Content>
+          {workload.available && (
+            <Tabs.Content value="workload" forceMount hidden={page !== 'workload'} className={PAGE_BODY}>
+              <WorkloadPage vmRef={objectRef} editor={workload} />
+            </Tabs.Content>
+          )}
+          {gpu.available && (
+            <Tabs.Content value="gpu" forceMount hidden={page !== 'gpu'} className={PAGE_BODY}>
+              <GpuPage editor={gpu} />
+            </Tabs.Content>
+          )}
+          {vmss.available && (
+            <Tabs.Content value="vmss" forceMount hidden={page !== 'vmss'} className={PAGE_BODY}>
+              <SnapshotSchedulePage editor={vmss} />
+            </Tabs.Content>
+          )}
+          {powerOn.available && (
+            <Tabs.Content value="power-on" forceMount hidden={page !== 'power-on'} className={PAGE_BODY}>
+              <PowerOnPage editor={powerOn} />
+            </Tabs.Content>
+          )}
+        </Tabs.Root>
+      ) : (
+        <div className={PAGE_BODY}>{general}</div>
+      )}
+      {failure !== undefined && (
+        <FormFailure>
+          <p className="font-semibold">The changes were not saved.</p>
+          <p className="mt-0.5">{failure.detail}</p>
+          {failure.code !== undefined && <p className="mt-0.5 font-mono text-[11px] break-all">{failure.code}</p>}
+        </FormFailure>
+      )}
+      <FormFooter submitLabel="Save" disabled={!canSave} status={save.isPending ? 'Saving…' : undefined} />
+    </FormFrame>
   );
 }

@@ -3,8 +3,7 @@
 // to reach the pool (by default the console's own). Connect calls
 // pool.initialize_wlb; the pool checks the address and the credentials. The
 // lab's built-in balancer answers at any address.
-import * as Dialog from '@radix-ui/react-dialog';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { describeError } from '../../xapi/error-descriptions';
 import { isXenApiError } from '../../xapi/errors';
 import { useObject } from '../cache/use-cache';
@@ -12,7 +11,8 @@ import { useLab } from '../lab/lab-context';
 import { LAB_PASSWORD, LAB_USER } from '../lab/lab-connection';
 import { rememberTaskObject } from '../notifications/task-log-store';
 import { FieldMessages, describedBy, invalid } from '../wizards/common/field-messages';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from './dialog-styles';
+import { INPUT, LABEL } from './dialog-styles';
+import { FormDialog } from './form-dialog';
 
 export const WLB_DEFAULT_PORT = '8012';
 
@@ -54,14 +54,11 @@ export function WlbConnectDialog({ poolRef, onClose }: { poolRef: string; onClos
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const errors = connectErrors({ address, port, wlbUser, wlbPassword, ownCredentials, xsUser, xsPassword });
-  const valid = Object.values(errors).every((e) => e === undefined);
+  const firstError = Object.values(errors).find((e) => e !== undefined);
   // Errors show once the user tried to connect, or at a field already typed into.
   const shown = (key: string, value: string) => (touched || value !== '' ? errors[key] : undefined);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!valid || running) return;
+  const submit = () => {
     setRunning(true);
     setFailure(undefined);
     const run = async () => {
@@ -75,17 +72,19 @@ export function WlbConnectDialog({ poolRef, onClose }: { poolRef: string; onClos
       .finally(() => setRunning(false));
   };
 
+  const rubric = `Connect pool ‘${pool?.name_label ?? ''}’ to a Workload Balancing server. (In this lab a built-in balancer answers at any address, for example wlb.lab.)`;
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} w-[min(30rem,calc(100vw-2rem))]`} aria-describedby="wlb-connect-rubric">
-          <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
-            <Dialog.Title className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Connect to WLB Server</Dialog.Title>
-            <div className="flex flex-col gap-3 overflow-y-auto px-5 py-4">
-              <p id="wlb-connect-rubric" className="text-[13px] text-slate-700">
-                Connect pool ‘{pool?.name_label ?? ''}’ to a Workload Balancing server. (In this lab a built-in balancer answers at any address, for example wlb.lab.)
-              </p>
+    <FormDialog
+      title="Connect to WLB Server"
+      submitLabel="Connect"
+      blocked={running ? 'Connecting to the WLB server…' : firstError}
+      sayBlocked={false}
+      width="w-[min(30rem,calc(100vw-2rem))]"
+      rubric={{ id: 'wlb-connect-rubric', text: rubric }}
+      onAttempt={() => setTouched(true)}
+      onSubmit={submit}
+      onClose={onClose}
+    >
               <fieldset className="grid grid-cols-[1fr_6rem] gap-3">
                 <legend className={`${LABEL} mb-1`}>Server Address</legend>
                 <Field id="wlb-address" label="Address" value={address} error={shown('address', address)} onChange={setAddress} />
@@ -111,16 +110,6 @@ export function WlbConnectDialog({ poolRef, onClose }: { poolRef: string; onClos
               </fieldset>
               {running ? <p role="status" className="text-[13px]">Connecting to the WLB server…</p> : null}
               {failure !== undefined ? <p role="alert" className="text-[13px] text-red-700">{failure}</p> : null}
-            </div>
-            <div className={FOOTER}>
-              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={!valid || running || undefined}>
-                Connect
-              </button>
-              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 }

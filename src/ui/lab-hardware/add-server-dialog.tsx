@@ -1,11 +1,11 @@
 // Add Server (XenCenter's AddServerDialog): server address, user name and
 // password. The lab checks them as a login to that server would; a wrong
 // password is SESSION_AUTHENTICATION_FAILED, said in plain words.
-import * as Dialog from '@radix-ui/react-dialog';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isXenApiError } from '../../xapi/errors';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, INPUT, LABEL, OVERLAY, PANEL } from '../dialogs/dialog-styles';
+import { FIELD_ERROR, INPUT, LABEL } from '../dialogs/dialog-styles';
+import { FormDialog } from '../dialogs/form-dialog';
 import { useLab } from '../lab/lab-context';
 import { labViewKey } from './use-lab-view';
 
@@ -31,7 +31,7 @@ export function AddServerDialog({ initialAddress, onClose }: { initialAddress?: 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const ready = address.trim() !== '' && user.trim() !== '';
+  const blocked = busy ? 'Adding the server…' : address.trim() === '' ? 'Enter the server’s address.' : user.trim() === '' ? 'Enter a user name.' : undefined;
   const add = async () => {
     setBusy(true);
     try {
@@ -45,19 +45,16 @@ export function AddServerDialog({ initialAddress, onClose }: { initialAddress?: 
     }
   };
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} w-[min(26rem,calc(100vw-2rem))]`}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (ready && !busy) void add();
-            }}
-          >
-            <Dialog.Title className="px-5 pt-4 text-base font-semibold">Add New Server</Dialog.Title>
-            <Dialog.Description className="px-5 text-slate-700">Enter the server&apos;s address and your credentials.</Dialog.Description>
-            <div className="space-y-2 px-5 py-3">
+    <FormDialog
+      title="Add New Server"
+      submitLabel="Add"
+      blocked={blocked}
+      sayBlocked={false}
+      width="w-[min(26rem,calc(100vw-2rem))]"
+      rubric={{ id: 'add-server-rubric', text: 'Enter the server’s address and your credentials.' }}
+      onSubmit={() => void add()}
+      onClose={onClose}
+    >
               <label className="block">
                 <span className={LABEL}>Server</span>
                 <input className={INPUT} value={address} onChange={(e) => setAddress(e.target.value)} autoFocus />
@@ -71,16 +68,6 @@ export function AddServerDialog({ initialAddress, onClose }: { initialAddress?: 
                 <input className={INPUT} type="password" value={password} onChange={(e) => setPassword(e.target.value)} />
               </label>
               {error !== undefined && <p className={FIELD_ERROR} role="alert">{error}</p>}
-            </div>
-            <div className={FOOTER}>
-              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={!ready || busy}>
-                Add
-              </button>
-              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    </FormDialog>
   );
 }

@@ -5,9 +5,9 @@
 // graph is saved (record_data_source), as XenCenter's
 // SaveDataSourceStateAction does. Save stays disabled until the graph has a
 // name and at least one source.
-import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type FormEvent } from 'react';
-import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR, FOOTER, OVERLAY, PANEL } from '../../dialogs/dialog-styles';
+import { FIELD_ERROR } from '../../dialogs/dialog-styles';
+import { FormFailure, FormFooter, FormFrame, FormHeader } from '../../dialogs/form-frame';
 import { NameField } from '../../dialogs/form-dialog';
 import { CATEGORIES, categoryOf, friendlyName, type NameContext } from './data-source-words';
 import type { DesignedGraph } from './graph-layout';
@@ -69,42 +69,20 @@ export function GraphDetailsDialog({ kind, objectRef, graph, names, saving, erro
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={OVERLAY} />
-        <Dialog.Content className={`${PANEL} w-[min(36rem,calc(100vw-2rem))]`} aria-describedby={`${id}-intro`}>
-          <form onSubmit={submit} className="flex min-h-0 flex-col" noValidate>
-            <div className="border-b border-slate-200 px-5 pt-4 pb-3">
-              <Dialog.Title className="truncate text-base font-semibold">{title}</Dialog.Title>
-              <p id={`${id}-intro`} className="text-xs text-slate-600">
-                Specify a name for the graph and select the data sources you want to include in it.
-              </p>
-            </div>
-            <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-5 py-4">
-              <NameField id={`${id}-name`} value={name} error={errors.name} required onChange={setName} />
-              <SourceList records={records} loading={dataSources.isPending} failed={dataSources.isError} chosen={chosen} names={names} onToggle={toggle} />
-              {errors.sources !== undefined && records.length > 0 && (
-                <p role="status" className={FIELD_ERROR}>
-                  {errors.sources}
-                </p>
-              )}
-            </div>
-            {error !== undefined && (
-              <p role="alert" className="mx-5 mb-3 rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900">
-                The graph was not saved. {error}
-              </p>
-            )}
-            <div className={FOOTER}>
-              {saving && <span className="mr-auto text-xs text-slate-600">Saving…</span>}
-              <button type="submit" className={BUTTON_PRIMARY} aria-disabled={!valid || saving || undefined}>
-                Save
-              </button>
-              <Dialog.Close className={BUTTON_SECONDARY}>Cancel</Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormFrame width="w-[min(36rem,calc(100vw-2rem))]" describedBy={`${id}-intro`} onSubmit={submit} onClose={onClose}>
+      <FormHeader title={title} subtitle={{ id: `${id}-intro`, text: 'Specify a name for the graph and select the data sources you want to include in it.' }} />
+      <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-5 py-4">
+        <NameField id={`${id}-name`} value={name} error={errors.name} required onChange={setName} />
+        <SourceList records={records} loading={dataSources.isPending} failed={dataSources.isError} chosen={chosen} names={names} onToggle={toggle} />
+        {errors.sources !== undefined && records.length > 0 && (
+          <p role="status" className={FIELD_ERROR}>
+            {errors.sources}
+          </p>
+        )}
+      </div>
+      {error !== undefined && <FormFailure>The graph was not saved. {error}</FormFailure>}
+      <FormFooter submitLabel="Save" disabled={!valid || saving} status={saving ? 'Saving…' : undefined} />
+    </FormFrame>
   );
 }
 

@@ -9,7 +9,7 @@ import { explainFailure } from '../../actions/report';
 import type { ObjectCache } from '../../cache/object-cache';
 import { useCacheSelector } from '../../cache/use-cache';
 import { useLab } from '../../lab/lab-context';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../dialogs/confirm-dialog';
 import { GraphDetailsDialog, type GraphDetailsResult } from './graph-details-dialog';
 import { defaultGraphs, moveGraph, savedGraphs, withGraphs, type DesignedGraph } from './graph-layout';
 import { PerformanceGraph } from './performance-graph';
@@ -123,16 +123,20 @@ export default function PerformancePage({ objectRef }: { objectRef: string }) {
       {open?.kind === 'delete' && graphs[chosen] !== undefined && (
         <ConfirmDialog
           title="Delete Graph"
-          message={`Are you sure you want to delete '${graphs[chosen].name}'?  This operation cannot be undone.`}
-          onYes={() => save(graphs.filter((_, i) => i !== chosen))}
+          button="Yes"
+          yesNo
+          text={`Are you sure you want to delete '${graphs[chosen].name}'?  This operation cannot be undone.`}
+          onConfirm={() => save(graphs.filter((_, i) => i !== chosen))}
           onClose={() => setOpen(undefined)}
         />
       )}
       {open?.kind === 'restore' && (
         <ConfirmDialog
           title="Restore Default Graphs"
-          message="Are you sure you want to restore the default graphs?  This operation will delete existing graphs and cannot be undone."
-          onYes={() => {
+          button="Yes"
+          yesNo
+          text="Are you sure you want to restore the default graphs?  This operation will delete existing graphs and cannot be undone."
+          onConfirm={() => {
             save(undefined);
             setSelected(0);
           }}
