@@ -39,6 +39,8 @@ export interface Slice {
 }
 
 export const wantProfile = (): boolean => process.env['BENCH_PROFILE'] === '1';
+/** Explain tasks over this much thread CPU (BENCH_PROFILE_MS; default the 50 ms target), to see what is near it. */
+export const explainOverMs = (target: number): number => Number(process.env['BENCH_PROFILE_MS'] ?? target);
 
 export async function startProfile(cdp: CDPSession): Promise<() => Promise<CpuProfile>> {
   await cdp.send('Profiler.enable');

@@ -26,7 +26,8 @@
 // building one), BENCH_HEADED=1 (show the browser), BENCH_SCREENSHOTS=<dir>
 // (save a picture of the 8 graphs there), BENCH_PROFILE=1 (also a CPU
 // profile: each task over 50 ms of thread CPU explained by function, see
-// ui-bench-profile.ts; use with an unminified BENCH_DIST).
+// ui-bench-profile.ts; use with an unminified BENCH_DIST), BENCH_PROFILE_MS
+// (explain tasks over this many ms instead), BENCH_PERF_SECONDS=0 (skip phase 4).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -35,7 +36,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { byActivity as byActivityOf, table as tableOf, timingRows, type Recorded as WindowRecord, type Row } from './ui-bench-figures';
 import { exerciseGraphs, graphFigures, openBusyHostGraphs } from './ui-bench-performance';
-import { explainTasks, startProfile, wantProfile, type CpuProfile, type Slice, type TaskSpan } from './ui-bench-profile';
+import { explainOverMs, explainTasks, startProfile, wantProfile, type CpuProfile, type Slice, type TaskSpan } from './ui-bench-profile';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
 const IDLE_SECONDS = 5;
@@ -398,10 +399,11 @@ async function main(): Promise<void> {
     if (during.length > 0) process.stdout.write(`\nLong tasks after load, by what the bench was doing:\n${byActivity(rec, during).join('\n')}\n`);
     if (tasks.some((t) => t.cpuMs >= 25)) process.stdout.write(`\nTasks of 25 ms thread CPU time or more, by what the bench was doing:\n${cpuByActivity(tasks).join('\n')}\n`);
     if (traced.profile !== undefined) {
-      const explained = explainTasks(traced.profile, tasks, slicesOf(traced.events, tasks), LONG_TASK_TARGET_MS);
-      process.stdout.write(`\nTasks over ${String(LONG_TASK_TARGET_MS)} ms of thread CPU time, explained by the CPU profile:\n${explained.length === 0 ? '  none' : explained.join('\n')}\n`);
+      const over = explainOverMs(LONG_TASK_TARGET_MS);
+      const explained = explainTasks(traced.profile, tasks, slicesOf(traced.events, tasks), over);
+      process.stdout.write(`\nTasks over ${String(over)} ms of thread CPU time, explained by the CPU profile:\n${explained.length === 0 ? '  none' : explained.join('\n')}\n`);
     }
-    await performancePhase(page, url, errors);
+    if (Number(process.env['BENCH_PERF_SECONDS'] ?? 20) > 0) await performancePhase(page, url, errors);
     if (errors.length > 0) process.stdout.write(`\nPage errors:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
     await context.close();
   } finally {

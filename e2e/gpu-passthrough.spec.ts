@@ -1,6 +1,7 @@
 // GPU passthrough from a VM's Properties: give game-01 the Tesla T4 of
 // xenserver-03 (the server with an IOMMU), start it — it lands on that server —
-// and Migrate to Server is disabled with the reason (VM_HAS_PCI_ATTACHED).
+// and Migrate to Server is disabled with the reason (VM_HAS_PCI_ATTACHED); the
+// server's GPU tab shows the GPU in its group, in use by game-01.
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors } from './support/page-errors';
 
@@ -34,5 +35,17 @@ test('a VM with a passed-through GPU cannot migrate, and the menu says why', asy
   await expect(migrate).toHaveAccessibleDescription(/a PCI device \(a passed-through GPU/);
   await migrate.hover();
   await page.screenshot({ path: `${SHOTS}/2-migrate-disabled.png` });
+  await page.keyboard.press('Escape');
+
+  // The server's GPU tab: the Tesla T4 in its GPU group, held by game-01.
+  await row(page, 'xenserver-03').click();
+  await page.getByRole('tab', { name: 'GPU', exact: true }).click();
+  const gpus = page.getByRole('table', { name: 'GPUs in Group of NVIDIA Corporation TU104GL [Tesla T4] GPUs' });
+  await expect(gpus.getByRole('row', { name: /Tesla T4/ })).toContainText('In use by game-01');
+  await page.screenshot({ path: `${SHOTS}/3-host-gpu-tab.png` });
+  // A server without GPUs has no GPU tab, as in XenCenter.
+  await row(page, 'xenserver-01').click();
+  await expect(page.getByRole('tab', { name: 'NICs' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'GPU', exact: true })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -76,6 +76,19 @@ test('configure HA, pull the plug on a server, and see its protected VMs restart
   await expect(runningOn).not.toHaveText('');
   await page.screenshot({ path: testInfo.outputPath('ha-after-failover.png') });
 
+  // The server that took web-01 can still be rebooted: XenCenter shuts its guests down first
+  // (and, HA being on, lowers the failures to tolerate if needed) — the confirmation says so.
+  const survivor = (await runningOn.textContent()) ?? '';
+  await row(page, survivor).click({ button: 'right' });
+  const reboot = page.getByRole('menu').getByRole('menuitem', { name: 'Reboot', exact: true });
+  await expect(reboot).toBeEnabled();
+  await reboot.click();
+  const confirm = page.getByRole('alertdialog', { name: 'Reboot Server' });
+  await expect(confirm).toContainText(/running on it .*web-01.* shut down first/);
+  await expect(confirm).toContainText('HA is on');
+  await page.screenshot({ path: testInfo.outputPath('ha-reboot-survivor-confirm.png') });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+
   // Events tells the failover as one entry, in order from the power cut (t+0 s).
   await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: 'Notifications' }).click();
   await page.getByRole('navigation', { name: 'Navigation pane' }).getByRole('button', { name: 'Events' }).click();

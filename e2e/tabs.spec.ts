@@ -89,7 +89,7 @@ test('a server’s NICs tab lists eth0–eth3 at 1000 Mbit/s', async ({ page }) 
 test('the pool’s Search grid sorts by Name when its header is clicked, and a name selects the object', async ({ page }) => {
   const errors = collectPageErrors(page);
   await select(page, 'Lab Pool');
-  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'HA', 'WLB', 'Search']);
+  expect(await tabNames(page)).toEqual(['General', 'Memory', 'Storage', 'Networking', 'GPU', 'HA', 'WLB', 'Search']);
   await page.getByRole('tab', { name: 'Search' }).click();
   const grid = page.getByRole('table', { name: 'Search results' });
   await page.getByRole('combobox', { name: 'Object type' }).selectOption({ label: 'VMs' });

@@ -34,6 +34,23 @@ describe('PCI passthrough', () => {
     expect(pifs.filter((p) => p.capabilities.includes('sriov')).map((p) => p.device)).toEqual(['eth4', 'eth5']);
   });
 
+  it('puts the GPU in its GPU_group, named as xapi names it', async () => {
+    const lab = await createLab();
+    const h3 = await hostByName(lab, 'xenserver-03');
+    const [pgpu = ''] = await lab.call<string[]>('host.get_PGPUs', h3);
+    const group = await lab.call<string>('PGPU.get_GPU_group', pgpu);
+    const record = await lab.call<RecordOf<'GPU_group'>>('GPU_group.get_record', group);
+    expect(record).toMatchObject({
+      name_label: 'Group of NVIDIA Corporation TU104GL [Tesla T4] GPUs',
+      PGPUs: [pgpu],
+      GPU_types: ['10de/NVIDIA Corporation/1eb8/TU104GL [Tesla T4]'],
+      allocation_algorithm: 'depth_first',
+    });
+    expect(await lab.call('GPU_group.get_all')).toEqual([group]);
+    expect(await lab.call('GPU_group.get_by_name_label', record.name_label)).toEqual([group]);
+    expect(await worldProblems(lab.engine, lab.session)).toEqual([]);
+  });
+
   it('passes the GPU to one VM at a time, on the server with the IOMMU, and pins that VM there', async () => {
     const lab = await createLab();
     const [h1 = '', h3 = ''] = [await hostByName(lab, 'xenserver-01'), await hostByName(lab, 'xenserver-03')];

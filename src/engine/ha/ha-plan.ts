@@ -8,7 +8,7 @@ import { xenError } from '../../xapi/errors';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { hostMemoryFree } from '../host/memory';
-import { maxFailuresTolerated, planAlwaysPossible, type PlanHost, type PlanVm } from './binpack';
+import { biggestFitDecreasing, maxFailuresTolerated, planAlwaysPossible, type PlanHost, type PlanVm } from './binpack';
 
 export const RESTART = 'restart';
 export const BEST_EFFORT = 'best-effort';
@@ -40,6 +40,8 @@ export interface PlanChange {
 export interface PlanInputs {
   readonly hosts: PlanHost[];
   readonly vms: PlanVm[];
+  /** Protected VMs of hosts to disable that find no room on the others (xapi: "vms_not_restarted"): no plan at all. */
+  readonly unplaced: number;
 }
 
 export function planInputs(engine: Engine, change: PlanChange = {}): PlanInputs {
@@ -50,15 +52,16 @@ export function planInputs(engine: Engine, change: PlanChange = {}): PlanInputs 
     free.set(ref, hostMemoryFree(engine, ref));
   }
   const vms: PlanVm[] = [];
-  const seen = new Set<string>();
+  // Protected VMs on a host about to be disabled are offline in xapi's plan: placed first on the others.
+  const offline: PlanVm[] = [];
   const consider = (ref: string, vm: VMRecord, host: string) => {
     const priority = change.priorities?.get(ref) ?? vm.ha_restart_priority;
-    if (!isProtected({ ...vm, ha_restart_priority: priority }) || !free.has(host)) return;
-    vms.push({ id: ref, size: restartSize(vm), host });
+    if (!isProtected({ ...vm, ha_restart_priority: priority })) return;
+    if (free.has(host)) vms.push({ id: ref, size: restartSize(vm), host });
+    else if (disabled.has(host)) offline.push({ id: ref, size: restartSize(vm), host: '' });
   };
   for (const [ref, vm] of engine.world.entries('VM')) {
     if (vm.resident_on === NULL_REF || (vm.power_state !== 'Running' && vm.power_state !== 'Paused')) continue;
-    seen.add(ref);
     consider(ref, vm, vm.resident_on);
   }
   const arriving = change.arriving;
@@ -72,18 +75,41 @@ export function planInputs(engine: Engine, change: PlanChange = {}): PlanInputs 
       consider(arriving.vm, vm, arriving.host);
     }
   }
-  return { hosts: [...free].map(([id, f]) => ({ id, free: f })), vms };
+  let unplaced = 0;
+  if (offline.length > 0) {
+    const placed = biggestFitDecreasing([...free].map(([id, f]) => ({ id, free: f })), offline);
+    if (placed === undefined) unplaced = offline.length;
+    for (const vm of placed === undefined ? [] : offline) {
+      const host = placed?.get(vm.id) ?? '';
+      free.set(host, (free.get(host) ?? 0) - vm.size);
+      vms.push({ ...vm, host });
+    }
+  }
+  return { hosts: [...free].map(([id, f]) => ({ id, free: f })), vms, unplaced };
 }
 
 /** pool.ha_compute_max_host_failures_to_tolerate, with an optional change applied. */
 export function computeMaxFailures(engine: Engine, change: PlanChange = {}): number {
-  const { hosts, vms } = planInputs(engine, change);
-  return maxFailuresTolerated(hosts, vms);
+  const { hosts, vms, unplaced } = planInputs(engine, change);
+  return unplaced > 0 ? 0 : maxFailuresTolerated(hosts, vms);
 }
 
 export function planExists(engine: Engine, failures: number, change: PlanChange = {}): boolean {
-  const { hosts, vms } = planInputs(engine, change);
-  return planAlwaysPossible(hosts, vms, failures);
+  const { hosts, vms, unplaced } = planInputs(engine, change);
+  return unplaced === 0 && planAlwaysPossible(hosts, vms, failures);
+}
+
+/**
+ * host.disable with HA on (xapi's assert_host_disable_preserves_ha_plan):
+ * refused when a plan exists now for the failures the pool plans for, and
+ * would not with the host out of it (its protected VMs placed elsewhere first).
+ */
+export function assertHostDisablePreservesPlan(engine: Engine, host: string): void {
+  const [pool] = engine.world.entries('pool');
+  if (pool === undefined || !pool[1].ha_enabled || pool[1].ha_allow_overcommit) return;
+  const n = Math.min(pool[1].ha_host_failures_to_tolerate, pool[1].ha_plan_exists_for);
+  if (!planExists(engine, n)) return; // no plan now: the change cannot make it worse
+  if (!planExists(engine, n, { hostsToDisable: [host] })) throw xenError('HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN');
 }
 
 /**

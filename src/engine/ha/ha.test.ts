@@ -214,3 +214,30 @@ describe('a host failure without HA', () => {
     expect((await lab.error('Simulator.inject_fault', 'power', pif, {})).code).toBe('HANDLE_INVALID');
   });
 });
+
+describe('host.disable with HA on (xapi: assert_host_disable_preserves_ha_plan)', () => {
+  it('is refused when the pool could no longer tolerate its planned failures without the host, allowed once fewer are planned', async () => {
+    const lab = await createLab();
+    const poolRef = await enableHa(lab, 2);
+    await protect(lab, 'web-01');
+    const web = await lab.call<RecordOf<'VM'>>('VM.get_record', await lab.vmByName('web-01'));
+    // Three servers, two failures tolerated: without one of them, two failures would leave none.
+    expect((await lab.error('host.disable', web.resident_on)).code).toBe('HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN');
+    expect((await lab.call<RecordOf<'host'>>('host.get_record', web.resident_on)).enabled).toBe(true);
+    // XenCenter lowers the failures to tolerate first (HostAbstractAction.MaybeReduceNtolBeforeOp).
+    await lab.call('pool.set_ha_host_failures_to_tolerate', poolRef, 1);
+    await lab.run('host.disable', web.resident_on);
+    expect((await lab.call<RecordOf<'host'>>('host.get_record', web.resident_on)).enabled).toBe(false);
+    expect(await worldProblems(lab.engine, lab.session)).toEqual([]);
+  });
+
+  it('is allowed when the pool allows overcommitting', async () => {
+    const lab = await createLab();
+    const poolRef = await enableHa(lab, 2);
+    await protect(lab, 'web-01');
+    await lab.call('pool.set_ha_allow_overcommit', poolRef, true);
+    const host = (await lab.call<RecordOf<'VM'>>('VM.get_record', await lab.vmByName('web-01'))).resident_on;
+    await lab.run('host.disable', host);
+    expect((await lab.call<RecordOf<'host'>>('host.get_record', host)).enabled).toBe(false);
+  });
+});

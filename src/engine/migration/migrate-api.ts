@@ -8,6 +8,7 @@ import { xenError } from '../../xapi/errors';
 import { define, PENDING, ref, type MethodTable } from '../api/registry';
 import type { Engine } from '../engine';
 import { beginEvacuation, evacuationPlan } from './evacuate-run';
+import { assertHostDisablePreservesPlan } from '../ha/ha-plan';
 import { assertCanMigrate } from './migrate-checks';
 import { checkMigrateMaps } from './migrate-maps';
 import { migrationAddress, networkOfAddress } from './migration-network';
@@ -106,6 +107,7 @@ export function defineMigrateApi(table: MethodTable): void {
     params: [hostParam],
     async: true,
     run: ({ engine }, [host]) => {
+      assertHostDisablePreservesPlan(engine, host as string);
       engine.world.update('host', host as string, { enabled: false });
     },
   });

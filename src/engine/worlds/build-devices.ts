@@ -9,11 +9,25 @@ function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
 
+/** xapi's name of a PCI type (Xapi_pci.string_of_pci): vendor id/name, device id/name. */
+function pciType(gpu: (typeof GPU_MODELS)[GpuModelId]): string {
+  return [gpu.vendor_id, gpu.vendor_name, gpu.device_id, gpu.device_name].join('/');
+}
+
+/** The group of this GPU type, made with xapi's name when it is the first of its type (GPU_group.find_or_create). */
+function gpuGroupFor(engine: Engine, gpu: (typeof GPU_MODELS)[GpuModelId]): string {
+  const type = pciType(gpu);
+  const found = engine.world.refs('GPU_group').find((ref) => engine.world.get('GPU_group', ref).GPU_types.join() === type);
+  if (found !== undefined) return found;
+  return engine.world.create('GPU_group', { name_label: `Group of ${gpu.vendor_name} ${gpu.device_name} GPUs`, GPU_types: [type], other_config: {} });
+}
+
 /** A GPU at `pciId` (e.g. 0000:41:00.0), with the PGPU record XenCenter's GPU tab lists. */
 export function addGpu(engine: Engine, host: string, model: GpuModelId, pciId: string): string {
   const gpu = GPU_MODELS[model];
   const pci = engine.world.create('PCI', { ...gpu, host, pci_id: pciId, driver_name: 'pciback', dependencies: [], other_config: {} });
-  engine.world.create('PGPU', { PCI: pci, host, other_config: {}, dom0_access: 'disabled', is_system_display_device: false, compatibility_metadata: {} });
+  const group = gpuGroupFor(engine, gpu);
+  engine.world.create('PGPU', { PCI: pci, GPU_group: group, host, other_config: {}, dom0_access: 'disabled', is_system_display_device: false, compatibility_metadata: {} });
   return pci;
 }
 

@@ -107,6 +107,22 @@ describe('runHostOp (Reboot / Shut Down confirmed)', () => {
     expect(useToasts.getState().toasts[0]?.title).toBe('Could not shut down web-01 to reboot b');
   });
 
+  it('with HA on, first lowers the failures to tolerate to one less than the pool tolerates now (XenCenter: MaybeReduceNtolBeforeOp)', async () => {
+    const { cache, b, pool } = lab();
+    cache.update('pool', pool, { ha_enabled: true, ha_host_failures_to_tolerate: 2 });
+    const { ctx, calls } = context(cache);
+    vi.mocked(ctx.api.call).mockResolvedValue(2);
+    expect(await runHostOp(ctx, target(b), 'reboot')).toBe(true);
+    expect(ctx.api.call).toHaveBeenCalledWith('pool.ha_compute_max_host_failures_to_tolerate');
+    expect(calls).toEqual(['pool.set_ha_host_failures_to_tolerate', 'host.disable', 'VM.hard_shutdown', 'host.reboot']);
+    // Already low enough: left alone.
+    cache.update('pool', pool, { ha_host_failures_to_tolerate: 1 });
+    const again = context(cache);
+    vi.mocked(again.ctx.api.call).mockResolvedValue(2);
+    await runHostOp(again.ctx, target(b), 'reboot');
+    expect(again.calls[0]).toBe('host.disable');
+  });
+
   it('a server already in maintenance mode is not disabled again, nor enabled after a failure', async () => {
     const { cache, b } = lab();
     cache.update('host', b, { enabled: false });

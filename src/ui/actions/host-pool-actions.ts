@@ -10,9 +10,11 @@
 // and shuts its guests down (HostAbstractAction.ShutdownVMs), then makes the
 // call, and enables the server again if a step fails. Eject, Reboot and Shut
 // Down ask first (host-confirm dialog).
-import { connectionOfHost, currentConnections, type Connection } from '../connections/connections';
+import { currentConnections, type Connection } from '../connections/connections';
+import { poolMembers, poolOfServer } from '../connections/pool-members';
 import { OK, no, type ActionContext, type CacheReader, type CanRun } from './action-types';
 import { objectAction, type ObjectAction } from './object-action';
+import { reportFailure } from './report';
 import { runTaskCall } from './run-xenapi';
 import type { Target } from './targets';
 
@@ -24,22 +26,17 @@ function isLive(host: string, cache: CacheReader): boolean {
 }
 
 /**
- * The pool a server is in and how many servers it has: the console's
- * connection that lists it. Before the lab has answered, as in the tree,
- * servers that coordinate no pool belong to the lab's (named) pool; a
- * standalone server is the coordinator of its own one-host pool.
+ * The pool a server is in, its coordinator and how many servers it has
+ * (pool-members decides membership, with the tree's fallback before the lab
+ * has answered). The coordinator comes from the pool record (kept current by
+ * events), not the polled connection, which lags a designate_new_master.
  */
 export function poolOfHost(host: string, cache: CacheReader, connections: readonly Connection[] | undefined = currentConnections()): { pool: string; coordinator: string; members: number } | undefined {
-  const connection = connections === undefined ? undefined : connectionOfHost(connections, host);
-  // The coordinator from the pool record (kept current by events), not the polled connection, which lags a designate_new_master.
-  if (connection !== undefined) return { pool: connection.pool, coordinator: cache.get('pool', connection.pool)?.master ?? connection.master, members: connection.hosts.length };
-  const pools = [...cache.all('pool').entries()];
-  const coordinators = new Set(pools.map(([, p]) => p.master));
-  const others = [...cache.all('host').keys()].filter((h) => !coordinators.has(h)).length;
-  const main = pools.find(([, p]) => p.name_label !== '') ?? (others > 0 ? pools[0] : undefined);
-  const own = pools.find(([, p]) => p.master === host);
-  if (own !== undefined) return { pool: own[0], coordinator: host, members: own[0] === main?.[0] ? others + 1 : 1 };
-  return main === undefined ? undefined : { pool: main[0], coordinator: main[1].master, members: others + 1 };
+  const pool = poolOfServer(host, cache, connections);
+  if (pool === undefined) return undefined;
+  const coordinator = cache.get('pool', pool)?.master ?? connections?.find((c) => c.pool === pool)?.master;
+  if (coordinator === undefined) return undefined;
+  return { pool, coordinator, members: poolMembers(pool, cache, connections).length };
 }
 
 /** Why guests block the call, naming them ("Shut down or migrate the VMs running on it first: a, b."). */
@@ -149,14 +146,38 @@ export const powerOnHost: ObjectAction = objectAction({
 export type HostConfirmOp = 'eject' | 'reboot' | 'shutdown';
 
 /**
- * The confirmed call: eject; or disable the server, shut its guests down
- * (clean where the guest allows it, else hard), then reboot / shut it down.
- * A failed step leaves the server enabled again if it was.
+ * XenCenter's MaybeReduceNtolBeforeOp: with HA on, host.disable is refused if
+ * the pool could no longer tolerate its configured failures without the
+ * server (HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN), so the failures to tolerate
+ * go down first to one less than the pool tolerates now.
+ */
+async function reduceFailuresToTolerate(context: ActionContext): Promise<boolean> {
+  const entry = [...context.cache.all('pool')].find(([, p]) => p.ha_enabled);
+  if (entry === undefined) return true;
+  const [ref, pool] = entry;
+  const target = { cls: 'pool', ref, kind: 'pool', name: pool.name_label } as const;
+  try {
+    const max = Number(await context.api.call('pool.ha_compute_max_host_failures_to_tolerate'));
+    const lower = Math.max(0, max - 1);
+    if (pool.ha_host_failures_to_tolerate <= lower) return true;
+    return await runTaskCall(context, { method: 'pool.set_ha_host_failures_to_tolerate', args: [ref, lower], target, failure: 'Could not lower the number of server failures HA tolerates' });
+  } catch (e) {
+    reportFailure('Could not compute how many server failures HA can tolerate', e, context.cache);
+    return false;
+  }
+}
+
+/**
+ * The confirmed call: eject; or (HA on: lower the failures to tolerate if
+ * needed) disable the server, shut its guests down (clean where the guest
+ * allows it, else hard), then reboot / shut it down. A failed step leaves the
+ * server enabled again if it was.
  */
 export async function runHostOp(context: ActionContext, target: Target, op: HostConfirmOp): Promise<boolean> {
   if (op === 'eject') return runTaskCall(context, { method: 'pool.eject', args: [target.ref], target, failure: `Could not remove ${target.name} from the pool` });
   const doing = op === 'reboot' ? 'reboot' : 'shut down';
   const wasEnabled = context.cache.get('host', target.ref)?.enabled ?? true;
+  if (wasEnabled && !(await reduceFailuresToTolerate(context))) return false;
   if (wasEnabled && !(await runTaskCall(context, { method: 'host.disable', args: [target.ref], target, failure: `Could not disable ${target.name}` }))) return false;
   const reenable = async () => {
     if (wasEnabled) await runTaskCall(context, { method: 'host.enable', args: [target.ref], target, failure: `Could not enable ${target.name} again` });

@@ -2,10 +2,12 @@
 // the focused row. It acts on the selection when the row is in it, else on the
 // row itself (which it then selects, as XenCenter's tree does), and lists the
 // actions for that kind of object, from the same registry as the menu bar.
+// A lab machine's row (no XenAPI object yet) gets the machine's commands.
 import * as ContextMenu from '@radix-ui/react-context-menu';
 import { useCallback, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { ObjectCache } from '../cache/object-cache';
 import { useCacheSelector } from '../cache/use-cache';
+import { MachineMenuContent } from '../lab-hardware/machine-context-menu';
 import { useUi } from '../state/ui-store';
 import { ActionMenuRows, type MenuRow } from './action-menu-items';
 import { MENU_PANEL, contextMenuKit } from './menu-kit';
@@ -51,6 +53,12 @@ function refsAt(target: EventTarget | null): readonly string[] | undefined {
   return selection.includes(ref) ? selection : [ref];
 }
 
+/** The lab machine (bare or installing) whose tree row the menu opened on. */
+function machineAt(target: EventTarget | null): string | undefined {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[data-machine-id]') : null;
+  return row?.dataset['machineId'];
+}
+
 /**
  * One context menu for a whole list of objects (the tree): rows mark
  * themselves with data-object-ref, and the menu acts on the row it opened on.
@@ -59,8 +67,15 @@ function refsAt(target: EventTarget | null): readonly string[] | undefined {
  */
 export function ObjectContextMenuArea({ children }: { children: ReactNode }) {
   const [refs, setRefs] = useState<readonly string[]>([]);
+  const [machine, setMachine] = useState<string | undefined>(undefined);
   const onContextMenu = useCallback((event: MouseEvent<HTMLElement>) => {
     const found = refsAt(event.target);
+    const machineId = machineAt(event.target);
+    setMachine(machineId);
+    if (machineId !== undefined) {
+      setRefs([]);
+      return;
+    }
     if (found === undefined) {
       event.preventDefault(); // not on an object: no menu (and Radix does not open)
       return;
@@ -81,6 +96,7 @@ export function ObjectContextMenuArea({ children }: { children: ReactNode }) {
       <ContextMenu.Portal>
         <ContextMenu.Content className={MENU_PANEL} aria-label="Actions" collisionPadding={8}>
           {refs.length > 0 && <MenuContent refs={refs} />}
+          {machine !== undefined && <MachineMenuContent machineId={machine} />}
         </ContextMenu.Content>
       </ContextMenu.Portal>
     </ContextMenu.Root>

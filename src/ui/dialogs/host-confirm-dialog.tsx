@@ -39,6 +39,8 @@ export function HostConfirmDialog({ hostRef, op, onClose }: { hostRef: string; o
   const name = lab.cache.get('host', hostRef)?.name_label ?? hostRef;
   const words = WORDS[op];
   const guests = op === 'eject' ? [] : guestsToShutDown(hostRef, lab.cache).map((g) => g.name);
+  const ha = op !== 'eject' && [...lab.cache.all('pool').values()].some((p) => p.ha_enabled);
+  const haWords = ha ? ' HA is on: if the pool could not stay protected without this server, the number of server failures it tolerates is lowered first.' : '';
   const confirm = () => void runHostOp(makeContext([hostRef]), { cls: 'host', ref: hostRef, kind: 'host', name }, op);
-  return <ConfirmDialog title={words.title} text={words.text(name, guests)} button={words.button} onConfirm={confirm} onClose={onClose} />;
+  return <ConfirmDialog title={words.title} text={`${words.text(name, guests)}${haWords}`} button={words.button} onConfirm={confirm} onClose={onClose} />;
 }

@@ -3,25 +3,18 @@
 // what a learner does next — install XenServer (or watch the installer) and
 // power it on or off. A server it becomes is shown as a server once added.
 import { useState } from 'react';
-import { isXenApiError } from '../../xapi/errors';
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, FIELD_ERROR } from '../dialogs/dialog-styles';
-import { useLab } from '../lab/lab-context';
-import { useUi } from '../state/ui-store';
+import { machineCommands } from './machine-commands';
 import { formatSize, machineState, machineSummary } from './machine-words';
 import { useLabView } from './use-lab-view';
+import { useMachineCommand } from './use-machine-command';
 
 export function MachinePanel({ machineId }: { machineId: string }) {
-  const lab = useLab();
   const view = useLabView();
-  const openDialog = useUi((s) => s.openDialog);
+  const runCommand = useMachineCommand();
   const [error, setError] = useState<string | undefined>(undefined);
   const m = view?.machines.find((x) => x.id === machineId);
   if (m === undefined) return <p className="p-4 text-slate-600">{view === undefined ? 'Asking the lab…' : 'This machine is no longer in the lab, or now runs XenServer: add it with Add Server.'}</p>;
-  const power = (on: boolean) =>
-    void lab.client.call('Simulator.set_machine_power', m.id, on).then(
-      () => setError(undefined),
-      (e: unknown) => setError(isXenApiError(e) ? `${e.code}: ${e.params.join(' ')}` : String(e)),
-    );
   const progress = Math.round((m.install?.progress ?? 0) * 100);
   const { cpu } = m.spec;
   const rows: [string, string][] = [
@@ -55,14 +48,11 @@ export function MachinePanel({ machineId }: { machineId: string }) {
           </div>
         )}
         <div className="space-x-2">
-          <button type="button" className={BUTTON_PRIMARY} onClick={() => openDialog({ kind: 'installer', machine: m.id })}>
-            {m.state === 'installing' ? 'Show installer' : 'Install XenServer…'}
-          </button>
-          {m.state !== 'installing' && (
-            <button type="button" className={BUTTON_SECONDARY} onClick={() => power(m.power !== 'on')}>
-              {m.power === 'on' ? 'Power Off' : 'Power On'}
+          {machineCommands(m).map((command) => (
+            <button key={command.id} type="button" className={command.id === 'install' ? BUTTON_PRIMARY : BUTTON_SECONDARY} onClick={() => void runCommand(m.id, command).then(setError)}>
+              {command.label}
             </button>
-          )}
+          ))}
         </div>
         {error !== undefined && (
           <p className={FIELD_ERROR} role="alert">

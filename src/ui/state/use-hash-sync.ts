@@ -46,7 +46,7 @@ function samePlace(a: Place, b: Place): boolean {
 function withShownTab(cache: ObjectCache, place: Place): Place {
   if (place.view === 'notifications') return place;
   const focus = focusedObject(cache, place.selection[place.selection.length - 1]);
-  const tab = resolveTab(tabsFor(focus.kind, focus.live), place.tab, useTabMemory.getState().lastTab[focus.kind]);
+  const tab = resolveTab(tabsFor(focus.kind, focus.live, focus.gpus), place.tab, useTabMemory.getState().lastTab[focus.kind]);
   return tab === place.tab ? place : { ...place, tab };
 }
 

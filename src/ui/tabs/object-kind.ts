@@ -11,24 +11,26 @@ export interface FocusedObject {
   readonly ref: string | undefined;
   /** A host whose metrics say it is live (XenCenter hides Memory and NICs for others). */
   readonly live: boolean;
+  /** A pool or server with physical GPUs (XenCenter shows the GPU tab only then). */
+  readonly gpus: boolean;
 }
 
-export const ROOT: FocusedObject = { kind: 'root', cls: undefined, ref: undefined, live: true };
+export const ROOT: FocusedObject = { kind: 'root', cls: undefined, ref: undefined, live: true, gpus: false };
 
 /** The kind of the object `ref` names in the cache ('missing' when it is gone). */
 export function focusedObject(cache: ObjectCache, ref: string | undefined): FocusedObject {
   if (ref === undefined) return ROOT;
   const cls = cache.classOf(ref);
-  const at = (kind: ObjectKind, live = true): FocusedObject => ({ kind, cls, ref, live });
+  const at = (kind: ObjectKind, live = true, gpus = false): FocusedObject => ({ kind, cls, ref, live, gpus });
   switch (cls) {
     case undefined:
       return at('missing');
     case 'pool':
-      return at('pool');
+      return at('pool', true, cache.all('PGPU').size > 0);
     case 'host': {
       const host = cache.get('host', ref);
       const metrics = host === undefined ? undefined : cache.get('host_metrics', host.metrics);
-      return at('host', metrics?.live ?? false);
+      return at('host', metrics?.live ?? false, [...cache.all('PGPU').values()].some((p) => p.host === ref));
     }
     case 'VM': {
       const vm = cache.get('VM', ref);
@@ -48,5 +50,5 @@ export function focusedObject(cache: ObjectCache, ref: string | undefined): Focu
 }
 
 export function sameFocus(a: FocusedObject, b: FocusedObject): boolean {
-  return a.kind === b.kind && a.cls === b.cls && a.ref === b.ref && a.live === b.live;
+  return a.kind === b.kind && a.cls === b.cls && a.ref === b.ref && a.live === b.live && a.gpus === b.gpus;
 }

@@ -31,7 +31,7 @@ export function ObjectView() {
   const loaded = useCacheSelector(selectLoaded);
   const remembered = useTabMemory((s) => s.lastTab[focus.kind]);
   const rememberTab = useTabMemory((s) => s.rememberTab);
-  const tabs = tabsFor(focus.kind, focus.live);
+  const tabs = tabsFor(focus.kind, focus.live, focus.gpus);
   const tab = resolveTab(tabs, requested, remembered);
   // The page itself renders from deferred values: React builds a big page (the
   // pool's Search grid over 1,000 VMs) in slices between frames instead of one

@@ -1,6 +1,7 @@
 // One tab page's content for the focused object.
 import { memo } from 'react';
 import { GeneralTab } from './general/general-tab';
+import { GpuTab } from './gpu/gpu-tab';
 import { HaTab } from './ha/ha-tab';
 import { HomeTab } from './home/home-tab';
 import { MemoryTab } from './memory/memory-tab';
@@ -30,6 +31,8 @@ export const TabPage = memo(function TabPage({ tab, focus }: { tab: TabId; focus
       return <NetworkingTab focus={focus} />;
     case 'nics':
       return <NicsTab hostRef={focus.ref ?? ''} />;
+    case 'gpu':
+      return <GpuTab focus={focus} />;
     case 'performance':
       return <PerformanceTab objectRef={focus.ref ?? ''} />;
     case 'ha':

@@ -16,6 +16,13 @@ describe('tab pages', () => {
     expect(names('missing')).toEqual([]);
   });
 
+  it('adds GPU after NICs on a server with GPUs, and after Networking on its pool', () => {
+    const labels = (tabs: readonly (keyof typeof TAB_LABELS)[]) => tabs.map((t) => TAB_LABELS[t]);
+    expect(labels(tabsFor('host', true, true))).toEqual(['General', 'Memory', 'Storage', 'Networking', 'NICs', 'GPU', 'Performance', 'Search']);
+    expect(labels(tabsFor('pool', true, true))).toEqual(['General', 'Memory', 'Storage', 'Networking', 'GPU', 'HA', 'WLB', 'Search']);
+    expect(tabsFor('vm', true, true)).not.toContain('gpu');
+  });
+
   it('shows the asked-for tab, else the remembered one, else the first', () => {
     const vm = tabsFor('vm');
     expect(resolveTab(vm, 'storage', 'memory')).toBe('storage');

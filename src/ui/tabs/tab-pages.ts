@@ -5,7 +5,7 @@
 // host that is down).
 import type { ObjectKind } from './object-kind';
 
-export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'performance' | 'snapshots' | 'migration' | 'ha' | 'wlb' | 'search';
+export type TabId = 'home' | 'general' | 'memory' | 'storage' | 'networking' | 'nics' | 'gpu' | 'performance' | 'snapshots' | 'migration' | 'ha' | 'wlb' | 'search';
 
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   home: 'Home',
@@ -14,6 +14,7 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   storage: 'Storage',
   networking: 'Networking',
   nics: 'NICs',
+  gpu: 'GPU',
   performance: 'Performance',
   snapshots: 'Snapshots',
   migration: 'Migration',
@@ -25,15 +26,19 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
 const VM_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking', 'performance', 'snapshots'];
 const TEMPLATE_TABS: readonly TabId[] = ['general', 'memory', 'storage', 'networking'];
 
-/** The tabs of an object of this kind; Memory and NICs only for a live host. */
-export function tabsFor(kind: ObjectKind, live = true): readonly TabId[] {
+/**
+ * The tabs of an object of this kind; Memory and NICs only for a live host,
+ * GPU only for a pool or server that has GPUs (as XenCenter shows it).
+ */
+export function tabsFor(kind: ObjectKind, live = true, gpus = false): readonly TabId[] {
+  const gpu: readonly TabId[] = gpus ? ['gpu'] : [];
   switch (kind) {
     case 'root':
       return ['home', 'search'];
     case 'pool':
-      return ['general', 'memory', 'storage', 'networking', 'ha', 'wlb', 'search'];
+      return ['general', 'memory', 'storage', 'networking', ...gpu, 'ha', 'wlb', 'search'];
     case 'host':
-      return live ? ['general', 'memory', 'storage', 'networking', 'nics', 'performance', 'search'] : ['general', 'storage', 'networking', 'search'];
+      return live ? ['general', 'memory', 'storage', 'networking', 'nics', ...gpu, 'performance', 'search'] : ['general', 'storage', 'networking', ...gpu, 'search'];
     case 'vm':
       return [...VM_TABS, 'migration']; // XenLab's live migration view
     case 'template':

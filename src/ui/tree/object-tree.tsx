@@ -168,7 +168,9 @@ export function ObjectTree({ view }: { view: TreeView }) {
         // XenCenter: right-clicking an unselected row selects it first.
         const { indexOf: indexes, selectedSet: selected, choose: select } = latest.current;
         const index = indexes.get(row.id);
-        if (row.ref !== undefined && !selected.has(row.ref) && index !== undefined) select(index, { toggle: false, range: false });
+        // A lab machine's row (no object) is chosen too, so its pane shows what the menu acts on.
+        const unselected = row.ref !== undefined ? !selected.has(row.ref) : row.node.kind === 'machine';
+        if (unselected && index !== undefined) select(index, { toggle: false, range: false });
       },
       register: (id, element) => {
         if (element === null) elements.current.delete(id);

@@ -78,6 +78,7 @@ export const TreeRowView = memo(function TreeRowView({ row, top, selected, tabba
       tabIndex={tabbable ? 0 : -1}
       data-row-id={row.id}
       data-object-ref={ref}
+      data-machine-id={node.kind === 'machine' ? node.id.slice(MACHINE_ID_PREFIX.length) : undefined}
       ref={(el) => handlers.register(row.id, el)}
       style={style}
       className={`absolute left-0 top-0 flex w-full cursor-default select-none items-center gap-1 whitespace-nowrap pr-2 outline-none focus-visible:outline-1 focus-visible:outline-solid focus-visible:-outline-offset-1 focus-visible:outline-blue-700 ${

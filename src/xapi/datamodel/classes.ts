@@ -5,7 +5,7 @@ import type { ClassSpec, FieldSpec } from './spec';
 import { VM_CLASS } from './vm';
 import { CONSOLE_CLASS, VMSS_CLASS, VM_GUEST_METRICS_CLASS, VM_METRICS_CLASS } from './vm-classes';
 import { HOST_CLASS } from './host';
-import { HOST_CPU_CLASS, HOST_METRICS_CLASS, PCI_CLASS, PGPU_CLASS } from './host-classes';
+import { GPU_GROUP_CLASS, HOST_CPU_CLASS, HOST_METRICS_CLASS, PCI_CLASS, PGPU_CLASS } from './host-classes';
 import { POOL_CLASS } from './pool';
 import { PBD_CLASS, SR_CLASS, VBD_CLASS, VDI_CLASS } from './storage-classes';
 import {
@@ -44,6 +44,7 @@ export const CLASSES = {
   VMSS: VMSS_CLASS,
   PCI: PCI_CLASS,
   PGPU: PGPU_CLASS,
+  GPU_group: GPU_GROUP_CLASS,
   network_sriov: NETWORK_SRIOV_CLASS,
 } as const satisfies Readonly<Record<string, ClassSpec>>;
 

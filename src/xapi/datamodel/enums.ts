@@ -95,6 +95,9 @@ export type OnSoftrebootBehavior = (typeof ON_SOFTREBOOT_BEHAVIOR)[number];
 export const PCI_DOM0_ACCESS = ['enabled', 'disable_on_reboot', 'disabled', 'enable_on_reboot'] as const;
 export type PciDom0Access = (typeof PCI_DOM0_ACCESS)[number];
 
+/** allocation_algorithm: how VGPUs are spread over a GPU group's PGPUs. */
+export const ALLOCATION_ALGORITHM = ['breadth_first', 'depth_first'] as const;
+
 /** pif_igmp_status */
 export const PIF_IGMP_STATUS = ['enabled', 'disabled', 'unknown'] as const;
 export type PifIgmpStatus = (typeof PIF_IGMP_STATUS)[number];

@@ -4,7 +4,7 @@
 // the datamodel's all_relations: xapi keeps both ends equal.
 import type { ClassSpec } from './spec';
 import { T, enumOf, mapOf, ref, setOf } from './field-types';
-import { PCI_DOM0_ACCESS } from './enums';
+import { ALLOCATION_ALGORITHM, PCI_DOM0_ACCESS } from './enums';
 import { NULL_REF } from '../refs';
 import { EPOCH } from '../datetime';
 
@@ -70,7 +70,7 @@ export const PGPU_CLASS = {
   fields: [
     { name: 'uuid', type: T.string, access: 'RO', default: '' },
     { name: 'PCI', type: ref('PCI'), access: 'RO', default: NULL_REF, qualifier: 'StaticRO' },
-    { name: 'GPU_group', type: ref('GPU_group'), access: 'RO', default: NULL_REF, qualifier: 'StaticRO', explicitSetter: true },
+    { name: 'GPU_group', type: ref('GPU_group'), access: 'RO', default: NULL_REF, qualifier: 'StaticRO', explicitSetter: true, inverse: 'PGPUs' },
     { name: 'host', type: ref('host'), access: 'RO', default: NULL_REF, inverse: 'PGPUs' },
     { name: 'other_config', type: mapOf(T.string, T.string), access: 'RW', default: {} },
     { name: 'supported_VGPU_types', type: setOf(ref('VGPU_type')), access: 'RO', default: [] },
@@ -80,5 +80,26 @@ export const PGPU_CLASS = {
     { name: 'dom0_access', type: enumOf(PCI_DOM0_ACCESS), access: 'RO', default: 'enabled', deprecated: true },
     { name: 'is_system_display_device', type: T.bool, access: 'RO', default: false },
     { name: 'compatibility_metadata', type: mapOf(T.string, T.string), access: 'RO', default: {} },
+  ],
+} as const satisfies ClassSpec;
+
+/**
+ * The pool's GPUs of one type (xapi_gpu_group.ml): every PGPU belongs to the
+ * group of its PCI type, made when the first GPU of that type appears.
+ */
+export const GPU_GROUP_CLASS = {
+  name: 'GPU_group',
+  named: true,
+  fields: [
+    { name: 'uuid', type: T.string, access: 'RO', default: '' },
+    { name: 'name_label', type: T.string, access: 'RW', default: '' },
+    { name: 'name_description', type: T.string, access: 'RW', default: '' },
+    { name: 'PGPUs', type: setOf(ref('PGPU')), access: 'RO', default: [], inverse: 'GPU_group' },
+    { name: 'VGPUs', type: setOf(ref('VGPU')), access: 'RO', default: [] },
+    { name: 'GPU_types', type: setOf(T.string), access: 'RO', default: [] },
+    { name: 'other_config', type: mapOf(T.string, T.string), access: 'RW', default: {} },
+    { name: 'allocation_algorithm', type: enumOf(ALLOCATION_ALGORITHM), access: 'RW', default: 'depth_first' },
+    { name: 'supported_VGPU_types', type: setOf(ref('VGPU_type')), access: 'RO', default: [] },
+    { name: 'enabled_VGPU_types', type: setOf(ref('VGPU_type')), access: 'RO', default: [] },
   ],
 } as const satisfies ClassSpec;

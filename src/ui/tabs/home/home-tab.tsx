@@ -1,44 +1,20 @@
 // The Home tab of the XenLab root: what XenLab is, the pool at a glance, and
 // how to start. (XenCenter's Home page is product news; ours is a lab guide.)
-import { useCacheSelector } from '../../cache/use-cache';
+import { useCallback } from 'react';
 import type { ObjectCache } from '../../cache/object-cache';
+import { useCacheSelector } from '../../cache/use-cache';
+import { useConnections } from '../../connections/connections';
+import { onlyPool } from '../../connections/pool-members';
 import { PoolOverview } from '../overview/pool-overview';
 import { selectFirstPool } from '../pool-selectors';
-
-interface Glance {
-  readonly [key: string]: number;
-  readonly servers: number;
-  readonly running: number;
-  readonly paused: number;
-  readonly suspended: number;
-  readonly halted: number;
-  readonly templates: number;
-  readonly srs: number;
-  readonly networks: number;
-}
-
-function selectGlance(cache: ObjectCache): Glance {
-  const g = { servers: cache.all('host').size, running: 0, paused: 0, suspended: 0, halted: 0, templates: 0, srs: cache.all('SR').size, networks: cache.all('network').size };
-  for (const vm of cache.all('VM').values()) {
-    if (vm.is_control_domain || vm.is_a_snapshot) continue;
-    if (vm.is_a_template) {
-      g.templates++;
-      continue;
-    }
-    if (vm.power_state === 'Running') g.running++;
-    else if (vm.power_state === 'Paused') g.paused++;
-    else if (vm.power_state === 'Suspended') g.suspended++;
-    else g.halted++;
-  }
-  return g;
-}
-
-function sameGlance(a: Glance, b: Glance): boolean {
-  return Object.keys(a).every((k) => a[k] === b[k]);
-}
+import { poolGlance, sameGlance } from './pool-glance';
 
 export function HomeTab() {
-  const glance = useCacheSelector(selectGlance, sameGlance);
+  const connections = useConnections((s) => s.connections);
+  // The pool the console shows (the lab's); the whole lab when there is not just one.
+  const shownRef = useCacheSelector(useCallback((cache: ObjectCache) => onlyPool(cache, connections), [connections]));
+  const shown = useCacheSelector(useCallback((cache: ObjectCache) => (shownRef === undefined ? undefined : cache.get('pool', shownRef)), [shownRef]));
+  const glance = useCacheSelector(useCallback((cache: ObjectCache) => poolGlance(shownRef, cache, connections), [shownRef, connections]), sameGlance);
   const pool = useCacheSelector(selectFirstPool);
   const vms = glance.running + glance.paused + glance.suspended + glance.halted;
   const stats: [string, number][] = [
@@ -58,7 +34,7 @@ export function HomeTab() {
       <p className="m-0 mb-3">
         XenLab is a XenCenter-style console for a simulated Xen pool that runs in your browser. The pool speaks XenAPI, as a real XenServer or XCP-ng pool does: servers, virtual machines, storage and networks behave as they would, on a virtual clock. Nothing you do here can harm a real machine.
       </p>
-      <h3 className="m-0 mb-1 text-[13px] font-semibold">{pool === undefined ? 'The lab at a glance' : `${pool.name_label} at a glance`}</h3>
+      <h3 className="m-0 mb-1 text-[13px] font-semibold">{shown === undefined || shown.name_label === '' ? 'The lab at a glance' : `${shown.name_label} at a glance`}</h3>
       <dl className="m-0 mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {stats.map(([label, n]) => (
           <div key={label} className="rounded-sm border border-slate-300 bg-slate-50 px-3 py-2">
