@@ -3,7 +3,7 @@
 //   GET /export?session_id=…&ref=OpaqueRef:… (or uuid=…) [&task_id=…]
 //     → 200 application/octet-stream, Content-Disposition: attachment;
 //       filename="export.xva", the XVA (xva-export.ts) — export.ml `handler`;
-//   PUT /import?session_id=…[&sr_id=…][&force=true][&task_id=…], body the XVA
+//   PUT /import?session_id=…[&sr_id=…][&force=true][&restore=true][&task_id=…], body the XVA
 //     → 200; the new VMs are the task's result (import.ml `handler`).
 // Credentials as xapi_http.ml takes them: session_id in the query or a
 // cookie; missing or unknown → 401. The work is done under a task — the
@@ -112,7 +112,7 @@ export function answerImport(engine: Engine, search: string, body: Uint8Array, f
     let sr = request.query.get('sr_id') ?? NULL_REF;
     const srUuid = request.query.get('sr_uuid');
     if (sr === NULL_REF && srUuid !== undefined) sr = [...engine.world.entries('SR')].find(([, r]) => r.uuid === srUuid)?.[0] ?? 'invalid';
-    const vms = importXva(engine, body, { sr, force: flag(request.query, 'force') });
+    const vms = importXva(engine, body, { sr, force: flag(request.query, 'force'), restore: flag(request.query, 'restore') });
     engine.tasks.succeed(request.task, vms);
     return answer(200, 'OK', '', { 'task-id': request.task });
   } catch (e) {

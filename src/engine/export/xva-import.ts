@@ -6,10 +6,15 @@
 // unless `force`), its VIFs join the pool's network of the same name_label (a
 // new network of that name when there is none, as xapi does), its CD drives
 // come back empty unless their ISO is in the pool; VIFs get new MACs (a
-// new mac_seed: an import is a new VM, not a restore). A template stays a template
-// (an exported snapshot is one). Everything is checked before anything is made,
-// so a bad archive leaves the pool as it was. ".checksum" (SHA-1) files of
-// older exports are accepted unchecked.
+// new mac_seed: an import is a new VM) — unless `restore` (xapi's
+// full_restore, `vm-import preserve=true`): then the VM keeps its uuid (a VM
+// of that uuid already here: DUPLICATE_VM) and its VIFs their MACs. A
+// template stays a template (an exported snapshot is one). Everything is
+// checked before anything is made, so a bad archive leaves the pool as it
+// was. A chunk's checksum is its ".xxhash" (XXH64, upper-case hex) or, from
+// older exporters, its ".checksum" (SHA-1, lower-case hex); stream_vdi.ml
+// infers the algorithm from the extension, and a mismatch fails the import
+// with IMPORT_ERROR_SOME_CHECKSUMS_FAILED unless `force`.
 import { XenApiError, xenError } from '../../xapi/errors';
 import type { FieldSpec } from '../../xapi/datamodel/spec';
 import { CLASSES } from '../../xapi/datamodel/classes';
@@ -26,13 +31,19 @@ import { decodeField, decodeOvaXml, OvaXmlError, type ExportObject } from './ova
 import { readTar, TarFormatError, type TarEntry } from './tar';
 import { utf8Decode } from './utf8';
 import { DISK_MARKER, exportVersion, fieldsOf, OVA_XML, XXHASH_EXTENSION } from './xva-export';
+import { sha1Hex } from './sha1';
 import { xxh64Hex } from './xxhash64';
+
+/** stream_vdi.ml's checksum_extension_sha: a chunk's SHA-1, from older exporters. */
+export const SHA1_EXTENSION = '.checksum';
 
 export interface ImportOptions {
   /** The SR for the disks (sr_id); NULL_REF: the pool's default SR. */
   readonly sr: string;
   /** Import despite checksum failures. */
   readonly force: boolean;
+  /** Keep the VM's uuid and its VIFs' MACs (xapi's restore=true). */
+  readonly restore?: boolean;
 }
 
 /** What one disk's chunks say: its content version and bytes written. */
@@ -71,9 +82,15 @@ function readDisks(entries: readonly TarEntry[], force: boolean): Map<string, Di
     const m = /^(Ref:[^/]+)\/(\d{8})$/.exec(e.name);
     if (m === null) continue;
     const [, id = '', n = ''] = m;
-    const sum = byName.get(`${e.name}${XXHASH_EXTENSION}`);
-    if (sum !== undefined && utf8Decode(sum).trim().toUpperCase() !== xxh64Hex(e.data)) failed = true;
-    if (sum === undefined && !byName.has(`${e.name}.checksum`)) throw xenError('IMPORT_ERROR_PREMATURE_EOF');
+    const xxhash = byName.get(`${e.name}${XXHASH_EXTENSION}`);
+    const sha1 = byName.get(`${e.name}${SHA1_EXTENSION}`);
+    if (xxhash !== undefined) {
+      if (utf8Decode(xxhash) !== xxh64Hex(e.data)) failed = true;
+    } else if (sha1 !== undefined) {
+      if (utf8Decode(sha1) !== sha1Hex(e.data)) failed = true;
+    } else {
+      throw xenError('IMPORT_ERROR_PREMATURE_EOF');
+    }
     const known = disks.get(id) ?? { content: undefined, data: 0 };
     let next: DiskData = known;
     if (Number(n) === 0) {
@@ -160,16 +177,16 @@ function networkNamed(engine: Engine, record: Record<string, unknown> | undefine
 }
 
 /** A new VM record from an exported one: its configuration, none of its links. */
-function makeVm(engine: Engine, exported: Record<string, unknown>): string {
+function makeVm(engine: Engine, exported: Record<string, unknown>, restore: boolean): string {
   const fields: Record<string, unknown> = {};
   for (const f of CLASSES.VM.fields as readonly FieldSpec[]) {
-    if (f.name === 'uuid' || exported[f.name] === undefined) continue;
+    if ((f.name === 'uuid' && !restore) || exported[f.name] === undefined) continue;
     if (f.type.kind === 'ref') fields[f.name] = NULL_REF;
     else if (f.type.kind === 'set' && f.type.of.kind === 'ref') fields[f.name] = [];
     else fields[f.name] = exported[f.name];
   }
   // A new VM, not a restore: a fresh mac_seed, so its VIFs get MACs of their own.
-  fields['other_config'] = { ...((exported['other_config'] as Record<string, string> | undefined) ?? {}), mac_seed: engine.rng.uuid() };
+  if (!restore) fields['other_config'] = { ...((exported['other_config'] as Record<string, string> | undefined) ?? {}), mac_seed: engine.rng.uuid() };
   const metrics = engine.world.create('VM_metrics', { state: [], current_domain_type: 'unspecified', last_updated: engine.datetime() });
   return engine.world.create('VM', {
     ...fields,
@@ -188,6 +205,13 @@ function makeVm(engine: Engine, exported: Record<string, unknown>): string {
 export function importXva(engine: Engine, bytes: Uint8Array, options: ImportOptions): string[] {
   const sr = targetSr(engine, options.sr);
   const p = plan(engine, bytes, options.force);
+  const restore = options.restore === true;
+  if (restore) {
+    for (const vm of p.vms) {
+      const uuid = String(decodeAll(vm)['uuid'] ?? '');
+      if (engine.world.refByUuid('VM', uuid) !== undefined) throw xenError('DUPLICATE_VM', uuid);
+    }
+  }
   const srType = engine.world.get('SR', sr).type;
   let need = 0;
   for (const [id, vdi] of p.newVdis) need += footprint(srType, Number(vdi['virtual_size']), p.disks.get(id)?.data ?? 0);
@@ -222,7 +246,7 @@ export function importXva(engine: Engine, bytes: Uint8Array, options: ImportOpti
   const vms: string[] = [];
   for (const vmObject of p.vms) {
     const exported = decodeAll(vmObject);
-    const vm = makeVm(engine, exported);
+    const vm = makeVm(engine, exported, restore);
     vms.push(vm);
     for (const vbdId of exported['VBDs'] as string[]) {
       const b = decodeAll(p.byId.get(vbdId) as ExportObject);
@@ -256,8 +280,9 @@ export function importXva(engine: Engine, bytes: Uint8Array, options: ImportOpti
         VM: vm,
         network: networkNamed(engine, net === undefined ? undefined : decodeAll(net)),
         device: String(f['device'] ?? '0'),
-        MAC: macFromSeed(engine.world.get('VM', vm).other_config['mac_seed'] ?? '', Number(f['device'] ?? 0)),
-        MAC_autogenerated: true,
+        ...(restore && typeof f['MAC'] === 'string' && f['MAC'] !== ''
+          ? { MAC: f['MAC'], MAC_autogenerated: f['MAC_autogenerated'] === true }
+          : { MAC: macFromSeed(engine.world.get('VM', vm).other_config['mac_seed'] ?? '', Number(f['device'] ?? 0)), MAC_autogenerated: true }),
         MTU: Number(f['MTU'] ?? 1500),
         other_config: (f['other_config'] as Record<string, string> | undefined) ?? {},
         currently_attached: false,
