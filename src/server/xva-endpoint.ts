@@ -3,7 +3,7 @@
 // over MAX_XVA_BYTES is refused with 413 (modelled XVAs are a few MiB).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine';
-import { answerExport, answerImport, EXPORT_PATH, IMPORT_PATH, type BinaryHttpAnswer } from '../engine/export/export-http';
+import { answerXvaRequest, EXPORT_PATH, IMPORT_PATH, type BinaryHttpAnswer } from '../engine/export/export-http';
 
 export { EXPORT_PATH, IMPORT_PATH };
 export const MAX_XVA_BYTES = 256 * 1024 * 1024;
@@ -14,23 +14,14 @@ function send(req: IncomingMessage, res: ServerResponse, answer: BinaryHttpAnswe
   res.end(req.method === 'HEAD' ? undefined : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.length));
 }
 
-const notFound = (): BinaryHttpAnswer => ({ status: 404, statusText: 'Not Found', headers: { Connection: 'close' }, body: new Uint8Array() });
-
 /** Answer a request whose path is EXPORT_PATH or IMPORT_PATH. Never throws. */
 export async function handleXva(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '';
-  const at = url.indexOf('?');
-  const path = at < 0 ? url : url.slice(0, at);
-  const search = at < 0 ? '' : url.slice(at + 1);
+  const method = req.method ?? 'GET';
   const cookie = req.headers.cookie;
-  if (path === EXPORT_PATH) {
+  if (method !== 'PUT') {
     req.resume();
-    send(req, res, req.method === 'GET' || req.method === 'HEAD' ? answerExport(engine, search, { cookie }) : notFound());
-    return;
-  }
-  if (req.method !== 'PUT') {
-    req.resume();
-    send(req, res, notFound());
+    send(req, res, answerXvaRequest(engine, method, url, new Uint8Array(), { cookie }));
     return;
   }
   const chunks: Buffer[] = [];
@@ -48,5 +39,5 @@ export async function handleXva(engine: Engine, req: IncomingMessage, res: Serve
     send(req, res, { status: 413, statusText: 'Request Entity Too Large', headers: { Connection: 'close' }, body: new Uint8Array() });
     return;
   }
-  send(req, res, answerImport(engine, search, new Uint8Array(Buffer.concat(chunks)), { cookie }));
+  send(req, res, answerXvaRequest(engine, method, url, new Uint8Array(Buffer.concat(chunks)), { cookie }));
 }

@@ -20,12 +20,14 @@ import { RealTimeDriver, type TickSource } from '../engine/real-time-driver';
 import { WORLDS, type WorldName } from '../engine/worlds/world-by-name';
 import type { WorldStore } from './world-store';
 import { answerHttpGet } from './http-get';
+import { answerHttpBinary } from './http-binary';
 import { restoreRrds, rrdSnapshot } from '../engine/metrics/rrd/rrd-snapshot';
 
 export interface LabHostOptions {
   readonly store: WorldStore;
   readonly ticks: TickSource;
-  readonly post: (message: FromWorker) => void;
+  /** Send to the console; `transfer`: buffers moved with the message (binary HTTP bodies). */
+  readonly post: (message: FromWorker, transfer?: ArrayBuffer[]) => void;
   /** Wait in real time (event.from's timeout). */
   readonly sleep: (seconds: number) => Promise<void>;
   /** Run `fn` after `ms` unless called again first (debounced saving). */
@@ -113,6 +115,11 @@ export class LabHost {
     if (message.kind === 'http-get') {
       // While the lab loads the answer is 503, as a server coming up would say.
       this.options.post(answerHttpGet(this.engine, message));
+      return;
+    }
+    if (message.kind === 'http-binary') {
+      const reply = answerHttpBinary(this.engine, message);
+      this.options.post(reply, [reply.body]);
       return;
     }
     await this.act(message.action);

@@ -12,7 +12,7 @@ function createHost(world: 'default' | 'large', speed: number): LabHost {
     store: indexedDbStore(world === 'large' ? 'xenlab-large' : 'xenlab'),
     world,
     speed,
-    post: (message) => self.postMessage(message),
+    post: (message, transfer) => self.postMessage(message, { transfer: transfer ?? [] }),
     sleep: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
     ticks: {
       now: () => performance.now(),

@@ -3,11 +3,14 @@
 // ('rpc'); the rest is the lab's housekeeping: loading and saving the world,
 // recovering from a corrupt save, resetting; and 'http-get', what a real pool
 // serves over HTTP GET (/rrd_updates), answered with the status, content type
-// and body the Node server sends, so one parser serves both (see http-get.ts).
+// and body the Node server sends, so one parser serves both (see http-get.ts);
+// and 'http-binary', the pool's binary HTTP handlers (GET /export, PUT /import
+// of XVAs), whose bodies travel as transferred ArrayBuffers (not copied, not
+// JSON) and are answered by the same engine code as the Node server's.
 import type { JsonRpcRequest } from './jsonrpc';
 
-/** 2: 'http-get' messages. */
-export const LAB_PROTOCOL_VERSION = 2;
+/** 2: 'http-get' messages. 3: 'http-binary' messages. */
+export const LAB_PROTOCOL_VERSION = 3;
 
 export type LabAction =
   /** Throw the current world away and start the default one (confirmed in the UI). */
@@ -24,7 +27,8 @@ export type ToWorker =
   | { readonly kind: 'init'; readonly world: string; readonly speed: number }
   | { readonly kind: 'rpc'; readonly id: number; readonly request: JsonRpcRequest }
   | { readonly kind: 'lab'; readonly action: LabAction }
-  | HttpGetRequest;
+  | HttpGetRequest
+  | HttpBinaryRequest;
 
 /** GET `path` (with its query) as the pool's HTTP server would answer it. */
 export interface HttpGetRequest {
@@ -44,6 +48,28 @@ export interface HttpGetReply {
   readonly body: string;
 }
 
+/**
+ * A binary HTTP request as the pool's HTTP server would answer it: today
+ * GET /export and PUT /import (XVAs). `body` (PUT) is transferred to the worker.
+ */
+export interface HttpBinaryRequest {
+  readonly kind: 'http-binary';
+  readonly id: number;
+  readonly method: 'GET' | 'PUT';
+  /** Path and query, e.g. "/export?session_id=OpaqueRef:…&ref=OpaqueRef:…&task_id=…". */
+  readonly path: string;
+  readonly body?: ArrayBuffer;
+}
+
+/** The answer: status, headers and body as the Node server sends them; `body` is transferred back. */
+export interface HttpBinaryReply {
+  readonly kind: 'http-binary';
+  readonly id: number;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ArrayBuffer;
+}
+
 export type LabState =
   /** Reading the saved world. */
   | { readonly state: 'loading' }
@@ -58,4 +84,5 @@ export type FromWorker =
   | { readonly kind: 'stored'; readonly raw: string }
   | { readonly kind: 'saved'; readonly virtualTime: number }
   | { readonly kind: 'save-failed'; readonly reason: string }
-  | HttpGetReply;
+  | HttpGetReply
+  | HttpBinaryReply;

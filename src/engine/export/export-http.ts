@@ -16,7 +16,7 @@ import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { parseQuery } from '../metrics/rrd/rrd-updates-http';
 import { assertVmOperation } from '../vm/checks';
-import { utf8Encode } from './utf8';
+import { utf8Encode } from '../../xapi/xva/utf8';
 import { exportXva } from './xva-export';
 import { importXva } from './xva-import';
 
@@ -118,4 +118,20 @@ export function answerImport(engine: Engine, search: string, body: Uint8Array, f
   } catch (e) {
     return failed(engine, request.task, e);
   }
+}
+
+const notFound = (path: string): BinaryHttpAnswer => answer(404, 'Not Found', `Not found: ${path}\n`);
+
+/**
+ * One request to the pool's XVA handlers, whatever carried it (the Node
+ * server's HTTP, the worker's 'http-binary' messages): `target` is the path
+ * with its query. Anything else is 404. Never throws.
+ */
+export function answerXvaRequest(engine: Engine, method: string, target: string, body: Uint8Array, facts: XvaRequestFacts = {}): BinaryHttpAnswer {
+  const at = target.indexOf('?');
+  const path = at < 0 ? target : target.slice(0, at);
+  const search = at < 0 ? '' : target.slice(at + 1);
+  if (path === EXPORT_PATH && (method === 'GET' || method === 'HEAD')) return answerExport(engine, search, facts);
+  if (path === IMPORT_PATH && method === 'PUT') return answerImport(engine, search, body, facts);
+  return notFound(path);
 }

@@ -20,9 +20,9 @@ import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import { contentOf } from '../storage/vhd-chain';
 import { dataOf } from '../storage/vdi-copy';
-import { encodeOvaXml, type ExportObject, type ExportVersion } from './ova-xml';
-import { writeTar, type TarEntry } from './tar';
-import { utf8Encode } from './utf8';
+import { encodeOvaXml, type ExportObject, type ExportVersion } from '../../xapi/xva/ova-xml';
+import { writeTar, type TarEntry } from '../../xapi/xva/tar';
+import { utf8Encode } from '../../xapi/xva/utf8';
 import { xxh64Hex } from './xxhash64';
 
 export const CHUNK_SIZE = 1024 * 1024;

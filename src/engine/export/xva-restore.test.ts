@@ -6,8 +6,8 @@ import { createLab, type Lab } from '../testing/lab';
 import { worldProblems } from '../worlds/world-invariants';
 import { answerExport, answerImport } from './export-http';
 import { sha1Hex } from './sha1';
-import { readTar, writeTar } from './tar';
-import { utf8Decode, utf8Encode } from './utf8';
+import { readTar, writeTar } from '../../xapi/xva/tar';
+import { utf8Decode, utf8Encode } from '../../xapi/xva/utf8';
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -52,7 +52,8 @@ describe('PUT /import', () => {
 
     const chunk = readTar(old).find((f) => f.name.endsWith('/00000000'));
     const flipped = old.slice();
-    flipped[(chunk?.data.byteOffset ?? 0) + 200] ^= 0x01;
+    const at = (chunk?.data.byteOffset ?? 0) + 200;
+    flipped[at] = (flipped[at] ?? 0) ^ 0x01;
     const vms = (await lab.call<string[]>('VM.get_all')).length;
     const bad = answerImport(lab.engine, q, flipped);
     expect(bad.status).toBe(500);

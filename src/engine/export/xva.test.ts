@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createLab, type Lab } from '../testing/lab';
 import { worldProblems } from '../worlds/world-invariants';
 import { answerExport, answerImport } from './export-http';
-import { readTar } from './tar';
-import { utf8Decode } from './utf8';
+import { readTar } from '../../xapi/xva/tar';
+import { utf8Decode } from '../../xapi/xva/utf8';
 import { xxh64Hex } from './xxhash64';
-import { decodeOvaXml } from './ova-xml';
+import { decodeOvaXml } from '../../xapi/xva/ova-xml';
 
 interface VdiRow { uuid: string; SR: string; sm_config: Record<string, string>; virtual_size: number }
 

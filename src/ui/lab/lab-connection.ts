@@ -7,6 +7,7 @@ import { watchEvents } from '../../xapi/event-loop';
 import type { FromWorker, LabAction, ToWorker } from '../../xapi/lab-protocol';
 import { createPortTransport, type PortTransport } from '../../xapi/port-transport';
 import type { HttpGetAnswer, HttpGetOptions } from '../../xapi/http-get';
+import type { HttpBinaryAnswer } from '../../xapi/xva/xva-client';
 import { fetchRrdUpdates, type RrdUpdatesData, type RrdUpdatesRequest } from '../../xapi/rrd-updates-client';
 import type { AbortSignalLike } from '../../xapi/transport';
 import { ObjectCache } from '../cache/object-cache';
@@ -52,6 +53,12 @@ export class LabConnection {
   httpGet(path: string, options?: HttpGetOptions): Promise<HttpGetAnswer> {
     if (this.transport === undefined) return Promise.reject(new Error('XenLab: no connection to the pool'));
     return this.transport.httpGet(path, options);
+  }
+
+  /** GET or PUT binary bodies to the pool's HTTP side (XVA export and import, see src/xapi/xva/xva-client.ts). */
+  httpBinary(method: 'GET' | 'PUT', path: string, body?: Uint8Array): Promise<HttpBinaryAnswer> {
+    if (this.transport === undefined) return Promise.reject(new Error('XenLab: no connection to the pool'));
+    return this.transport.httpBinary(method, path, body);
   }
 
   /**
@@ -108,6 +115,7 @@ export class LabConnection {
       }
       case 'rpc':
       case 'http-get':
+      case 'http-binary':
         return; // answered through the transport
     }
   }

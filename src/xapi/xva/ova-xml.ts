@@ -4,9 +4,9 @@
 // XenAPI's XML-RPC marshals it: ints as strings, datetimes as
 // dateTime.iso8601, maps as structs). Refs inside an export are its own ids
 // ("Ref:0", "Ref:1", …); a ref to something not exported is OpaqueRef:NULL.
-import type { FieldSpec, FieldType } from '../../xapi/datamodel/spec';
-import { decodeXmlRpcValue } from '../../xapi/xmlrpc-value';
-import { NULL_REF } from '../../xapi/refs';
+import type { FieldSpec, FieldType } from '../datamodel/spec';
+import { decodeXmlRpcValue } from '../xmlrpc-value';
+import { NULL_REF } from '../refs';
 
 /** The export header's version record (Xapi_globs field names). */
 export interface ExportVersion {
