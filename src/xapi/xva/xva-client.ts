@@ -87,7 +87,7 @@ export function readXvaSummary(bytes: Uint8Array): XvaVmSummary[] {
     header = decodeOvaXml(utf8Decode(first.data));
   } catch (e) {
     const why = e instanceof TarFormatError || e instanceof OvaXmlError || e instanceof Error ? e.message : String(e);
-    throw new Error(`This is not an XVA file (${why}).`);
+    throw new Error(`This is not an XVA file (${why}).`, { cause: e });
   }
   const byId = new Map(header.objects.map((o) => [o.id, o]));
   return header.objects
