@@ -6,6 +6,7 @@
 // leaving maintenance mode can bring them back.
 import { no, OK, type ActionContext } from './action-types';
 import { objectAction, type ObjectAction } from './object-action';
+import { reduceFailuresToTolerate } from './reduce-ntol';
 import { runTaskCall } from './run-xenapi';
 import type { Target } from './targets';
 
@@ -66,13 +67,16 @@ async function exitAndRestore(context: ActionContext, host: Target): Promise<voi
 
 /**
  * Hand the pool to `newCoordinator` if given (the host was the coordinator),
- * then disable the server, mark it, and evacuate it (the dialog's Enter Maintenance Mode).
+ * then (HA on: lower the failures to tolerate if needed, as XenCenter's
+ * EvacuateHostAction does) disable the server, mark it, and evacuate it (the
+ * dialog's Enter Maintenance Mode).
  */
 export async function enterAndEvacuate(context: ActionContext, host: Target, vms: readonly string[], newCoordinator?: { ref: string; name: string }): Promise<boolean> {
   if (newCoordinator !== undefined) {
     const handed = await runTaskCall(context, { method: 'pool.designate_new_master', args: [newCoordinator.ref], target: host, failure: `Could not make ${newCoordinator.name} the pool coordinator` });
     if (!handed) return false;
   }
+  if (!(await reduceFailuresToTolerate(context))) return false;
   const ok = await runTaskCall(context, { method: 'host.disable', args: [host.ref], target: host, failure: `Could not disable ${host.name}` });
   if (!ok) return false;
   await context.api.call('host.add_to_other_config', host.ref, MAINTENANCE_MODE, 'true');
