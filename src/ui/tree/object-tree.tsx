@@ -72,8 +72,12 @@ export function ObjectTree({ view }: { view: TreeView }) {
     },
     [focusIndex, rows.length],
   );
+  // useFlushSync off: rows scrolled into sight render in React's next task, not
+  // synchronously inside the scroll event with the browser's own work (bench:ui
+  // counted 14 ms of row rendering in one ~60 ms task); the overscan rows cover
+  // a wheel step meanwhile.
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render on purpose; rows re-render from its own state updates
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, rangeExtractor });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, rangeExtractor, useFlushSync: false });
 
   // The group row shown as selected (a type, tag, folder or a view's root)
   // tells the tabs what to search; kept current as the group's members change.
