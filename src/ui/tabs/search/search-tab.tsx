@@ -16,7 +16,7 @@ import { COLUMNS, TYPE_FILTERS, type ColumnDef, type Sort, type TypeFilter } fro
 import type { SearchRow, SearchScope } from './search-rows';
 import { searchSourceFor } from './search-source';
 import { useSearchGrid } from './search-state';
-import { observeRectAfterLayout } from '../../virtual/observe-rect-after-layout';
+import { observeRectAfterLayout, scrollUnlessNew } from '../../virtual/no-forced-layout';
 
 const ROW_HEIGHT = 24;
 
@@ -100,7 +100,7 @@ function Grid({ rows, columns, sort, now }: { rows: readonly SearchRow[]; column
   const scrollRef = useRef<HTMLDivElement>(null);
   const clickHeader = useSearchGrid((s) => s.clickHeader);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's methods are read in this render only
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: lastRect, observeElementRect: observeRectAfterLayout });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: lastRect, observeElementRect: observeRectAfterLayout, scrollToFn: scrollUnlessNew });
   useLayoutEffect(() => {
     if (virtualizer.scrollRect !== null) lastRect = virtualizer.scrollRect;
   });
