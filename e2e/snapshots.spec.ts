@@ -3,7 +3,7 @@
 // off with its reason for a halted one), a change, Revert To… (with and
 // without a snapshot of the current state first) bringing the old state back
 // and the VM running again, the tree and list views, New VM from Snapshot,
-// Save as Template and Delete. Found by role and name; screenshots of each
+// Save as Template, Export as Template (an XVA download) and Delete. Found by role and name; screenshots of each
 // dialog and view. The lab runs at 1× virtual time, hence generous timeouts.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { collectPageErrors } from './support/page-errors';
@@ -158,8 +158,28 @@ test('new VM from a snapshot, save as template, delete with confirmation', async
   // The context menu on a snapshot.
   await snap.click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Snapshot actions' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Revert To…', 'New VM from Snapshot…', 'Save as Template…', 'Delete', /^Properties/]);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Revert To…', 'New VM from Snapshot…', 'Save as Template…', 'Export as Template…', 'Delete', /^Properties/]);
   await shot(page, info, 'snapshot-context-menu');
+
+  // Export as Template: an XVA file the browser downloads.
+  await menu.getByRole('menuitem', { name: 'Export as Template…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export as Template' });
+  const file = exportDialog.getByRole('textbox', { name: 'File name' });
+  await expect(file).toHaveValue('golden.xva');
+  await file.fill('golden.tar');
+  await expect(file).toHaveAccessibleDescription('The file name must end in .xva.');
+  await expect(exportDialog.getByRole('button', { name: 'Export' })).toBeDisabled();
+  await file.fill('golden-template.xva');
+  await shot(page, info, 'export-as-template-dialog');
+  const downloading = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('golden-template.xva');
+  const bytes = await (await import('node:fs/promises')).readFile(await download.path());
+  expect(bytes.subarray(0, 7).toString()).toBe('ova.xml'); // the XVA's first tar member
+  await expect(exportDialog).toBeHidden();
+
+  await snap.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Save as Template…' }).click();
   const save = page.getByRole('dialog', { name: 'Save as Template' });
   await expect(save.getByLabel('Name')).toHaveValue("Template from snapshot 'golden'");

@@ -118,6 +118,25 @@ export const saveSnapshotAsTemplate: ObjectAction = objectAction({
   },
 });
 
+export const exportSnapshotAsTemplate: ObjectAction = objectAction({
+  id: 'snapshot.export-as-template',
+  label: 'Export as Template…',
+  icon: 'template',
+  description: 'Save this snapshot as a template in an XVA file',
+  kinds: ['snapshot'],
+  emptyReason: 'Select a snapshot.',
+  single: true,
+  check: (target, cache) => {
+    const busy = snapshotBusy(target, cache);
+    if (busy !== undefined) return busy;
+    const snap = cache.get('VM', target.ref);
+    return snap === undefined ? no('The snapshot no longer exists.') : allowedCheck(snap, 'export', 'Export as Template');
+  },
+  perform: (context, [target]) => {
+    if (target !== undefined) context.ui.openDialog({ kind: 'snapshot', op: 'export-template', refs: [target.ref] });
+  },
+});
+
 export const deleteSnapshot: ObjectAction = objectAction({
   id: 'snapshot.delete',
   label: 'Delete',

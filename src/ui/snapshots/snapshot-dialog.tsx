@@ -2,6 +2,7 @@
 // so the shared dialog host needs one case for all of them.
 import type { Dialog } from '../state/ui-store';
 import { DeleteSnapshotDialog } from './delete-snapshot-dialog';
+import { ExportTemplateDialog } from './export-template-dialog';
 import { RevertSnapshotDialog } from './revert-snapshot-dialog';
 import { SaveTemplateDialog } from './save-template-dialog';
 import { TakeSnapshotDialog } from './take-snapshot-dialog';
@@ -17,5 +18,7 @@ export function SnapshotDialog({ dialog, onClose }: { dialog: Extract<Dialog, { 
       return <DeleteSnapshotDialog key={dialog.refs.join()} refs={dialog.refs} onClose={onClose} />;
     case 'save-template':
       return <SaveTemplateDialog key={first} snapRef={first} onClose={onClose} />;
+    case 'export-template':
+      return <ExportTemplateDialog key={first} snapRef={first} onClose={onClose} />;
   }
 }

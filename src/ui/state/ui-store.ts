@@ -43,7 +43,7 @@ export type Dialog =
   | { readonly kind: 'new-pool' }
   | { readonly kind: 'wlb-connect' | 'wlb-settings'; readonly pool: string }
   /** Snapshot dialogs (src/ui/snapshots); `revertTo`: Take Snapshot first, then revert to that snapshot. */
-  | { readonly kind: 'snapshot'; readonly op: 'take' | 'revert' | 'delete' | 'save-template'; readonly refs: readonly string[]; readonly revertTo?: string }
+  | { readonly kind: 'snapshot'; readonly op: 'take' | 'revert' | 'delete' | 'save-template' | 'export-template'; readonly refs: readonly string[]; readonly revertTo?: string }
   | { readonly kind: 'migrate-vm'; readonly ref: string }
   | { readonly kind: 'confirm-op'; readonly op: ConfirmOpId; readonly ref: string }
   | { readonly kind: 'device'; readonly dialog: DeviceDialog };

@@ -1,6 +1,6 @@
 // The Snapshots tab's commands: its button bar (XenCenter's Take Snapshot,
-// Revert To…, an Actions drop-down with New VM from Snapshot… and Save as
-// Template…, Delete) and the context menu of its views. Every entry is an
+// Revert To…, an Actions drop-down with New VM from Snapshot…, Save as
+// Template… and Export as Template…, Delete) and the context menu of its views. Every entry is an
 // action from the registry, run on the tab's own selection (the VM for Take
 // Snapshot); a disabled one says why.
 import * as ContextMenu from '@radix-ui/react-context-menu';
@@ -12,11 +12,11 @@ import { ActionIcon } from '../../actions/icons';
 import { MENU_PANEL, MENU_SEPARATOR, contextMenuKit, type MenuKit } from '../../actions/menu-kit';
 import { properties } from '../../actions/object-actions';
 import { ReasonTooltip, TooltipScope } from '../../actions/reason-tooltip';
-import { deleteSnapshot, newVmFromSnapshot, revertToSnapshot, saveSnapshotAsTemplate, takeSnapshot } from '../../actions/snapshot-actions';
+import { deleteSnapshot, exportSnapshotAsTemplate, newVmFromSnapshot, revertToSnapshot, saveSnapshotAsTemplate, takeSnapshot } from '../../actions/snapshot-actions';
 import { useActionStates, useRunAction } from '../../actions/use-actions';
 
-const SAVE_ACTIONS: readonly Action[] = [newVmFromSnapshot, saveSnapshotAsTemplate];
-const SNAPSHOT_ACTIONS: readonly Action[] = [revertToSnapshot, newVmFromSnapshot, saveSnapshotAsTemplate, deleteSnapshot, properties];
+const SAVE_ACTIONS: readonly Action[] = [newVmFromSnapshot, saveSnapshotAsTemplate, exportSnapshotAsTemplate];
+const SNAPSHOT_ACTIONS: readonly Action[] = [revertToSnapshot, newVmFromSnapshot, saveSnapshotAsTemplate, exportSnapshotAsTemplate, deleteSnapshot, properties];
 
 const dropdownKit: MenuKit = { ...contextMenuKit, Item: DropdownMenu.Item as MenuKit['Item'], Separator: DropdownMenu.Separator as MenuKit['Separator'] };
 
@@ -41,8 +41,8 @@ export function SnapshotButtons({ vmRef, selected }: { vmRef: string; selected: 
   const run = useRunAction();
   const vmSelection = [vmRef];
   const [take] = useActionStates([takeSnapshot], vmSelection);
-  const [revert, newVm, save, del] = useActionStates([revertToSnapshot, ...SAVE_ACTIONS, deleteSnapshot], selected);
-  const saveStates = [newVm, save];
+  const [revert, newVm, save, exportAs, del] = useActionStates([revertToSnapshot, ...SAVE_ACTIONS, deleteSnapshot], selected);
+  const saveStates = [newVm, save, exportAs];
   const anySave = saveStates.some((s) => s?.ok === true);
   return (
     <TooltipScope>
