@@ -1,4 +1,5 @@
 // The Node host's HTTP face: XenAPI JSON-RPC (v1.0 and v2.0) at POST /jsonrpc,
+// XML-RPC at POST / (xmlrpc-handler.ts),
 // RRD updates at GET /rrd_updates (rrd-endpoint.ts), XVAs at GET /export and
 // PUT /import (xva-endpoint.ts),
 // as xapi serves it (ocaml/xapi/api_server.ml `jsoncallback`), so real clients
@@ -10,8 +11,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Engine, RealTimer } from '../engine/engine';
 import { nodeRealTimer } from './real-time-clock';
 import { rpcResponseFor } from './rpc-handler';
+import { XMLRPC_CONTENT_TYPE, xmlRpcResponseFor } from './xmlrpc-handler';
 import { handleRrdUpdates, RRD_UPDATES_PATH } from './rrd-endpoint';
-import { EXPORT_PATH, handleXva, IMPORT_PATH } from './xva-endpoint';
+import { handleXva, isXvaPath } from './xva-endpoint';
 
 export interface XapiServerOptions {
   /** Largest request body accepted, in bytes (default 1 MiB); larger gets 413. */
@@ -33,6 +35,11 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DRAIN_LIMIT_FACTOR = 16;
 
 export const JSONRPC_PATH = '/jsonrpc';
+/**
+ * XML-RPC: xapi's handler for POST / (which, its handlers being matched by
+ * prefix, also gets /RPC2 and the /xmlrpc that Xen Orchestra's client uses).
+ */
+const XMLRPC_PATHS = new Set(['/', '/RPC2', '/xmlrpc']);
 
 const CORS_HEADERS = {
   // As xapi answers: a browser console on another origin may call the API.
@@ -62,7 +69,7 @@ export function createXapiServer(engine: Engine, options: XapiServerOptions = {}
 async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse, maxBody: number, worldName: string | undefined): Promise<void> {
   res.on('error', () => undefined); // a client that hung up is not our failure
   req.on('error', () => undefined);
-  const path = (req.url ?? '/').split('?')[0];
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
   const method = req.method ?? 'GET';
 
   if (method === 'OPTIONS') {
@@ -71,35 +78,18 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse,
     return;
   }
   if (path === JSONRPC_PATH) {
-    if (method !== 'POST') {
-      req.resume();
-      sendPlain(res, 405, 'XenAPI JSON-RPC: POST a JSON-RPC request here.\n', { Allow: 'POST, OPTIONS' });
-      return;
-    }
-    const body = await readBody(req, maxBody);
-    if (body.kind === 'aborted') return;
-    if (body.kind === 'too-large') {
-      if (body.cut) {
-        // Answer, then close: the rest of the body is never read.
-        res.on('finish', () => req.socket.destroySoon());
-        sendPlain(res, 413, `Request body over ${maxBody} bytes\n`, { Connection: 'close' });
-      } else {
-        sendPlain(res, 413, `Request body over ${maxBody} bytes\n`);
-      }
-      return;
-    }
-    const text = await rpcResponseFor(engine, body.text);
-    if (res.destroyed) return; // the client gave up waiting (e.g. an event.from it abandoned)
-    const payload = Buffer.from(text, 'utf8');
-    res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'application/json', 'Content-Length': String(payload.length) });
-    res.end(payload);
+    await serveRpc(req, res, maxBody, 'application/json', (text) => rpcResponseFor(engine, text));
+    return;
+  }
+  if (XMLRPC_PATHS.has(path) && method === 'POST') {
+    await serveRpc(req, res, maxBody, XMLRPC_CONTENT_TYPE, (text) => xmlRpcResponseFor(engine, text));
     return;
   }
   if (path === RRD_UPDATES_PATH) {
     handleRrdUpdates(engine, req, res);
     return;
   }
-  if (path === EXPORT_PATH || path === IMPORT_PATH) {
+  if (isXvaPath(path)) {
     await handleXva(engine, req, res);
     return;
   }
@@ -109,6 +99,38 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse,
     return;
   }
   sendPlain(res, 404, `Not found: ${path}. XenAPI JSON-RPC is at POST ${JSONRPC_PATH}.\n`);
+}
+
+/** Read a POSTed RPC body and answer it with `respond`'s text. */
+async function serveRpc(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBody: number,
+  contentType: string,
+  respond: (body: string) => Promise<string>,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    req.resume();
+    sendPlain(res, 405, 'XenAPI: POST a JSON-RPC request here.\n', { Allow: 'POST, OPTIONS' });
+    return;
+  }
+  const body = await readBody(req, maxBody);
+  if (body.kind === 'aborted') return;
+  if (body.kind === 'too-large') {
+    if (body.cut) {
+      // Answer, then close: the rest of the body is never read.
+      res.on('finish', () => req.socket.destroySoon());
+      sendPlain(res, 413, `Request body over ${maxBody} bytes\n`, { Connection: 'close' });
+    } else {
+      sendPlain(res, 413, `Request body over ${maxBody} bytes\n`);
+    }
+    return;
+  }
+  const text = await respond(body.text);
+  if (res.destroyed) return; // the client gave up waiting (e.g. an event.from it abandoned)
+  const payload = Buffer.from(text, 'utf8');
+  res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': contentType, 'Content-Length': String(payload.length) });
+  res.end(payload);
 }
 
 type Body = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'too-large'; readonly cut: boolean } | { readonly kind: 'aborted' };
@@ -183,7 +205,7 @@ function landingPage(engine: Engine, req: IncomingMessage, worldName: string | u
 <body>
 <h1>XenLab XenAPI server</h1>
 <p>A simulated Xen pool${world} that speaks XenAPI JSON-RPC (v1.0 and v2.0) at
-<code>POST http://${host}${JSONRPC_PATH}</code>. Virtual time: ${engine.now.toFixed(1)} s at ${engine.config.speed}&times; speed.</p>
+<code>POST http://${host}${JSONRPC_PATH}</code> and XML-RPC at <code>POST http://${host}/</code>. Virtual time: ${engine.now.toFixed(1)} s at ${engine.config.speed}&times; speed.</p>
 <p>Log in with <code>session.login_with_password("root", password)</code>; every other call takes the session ref first.</p>
 <pre>curl -s http://${host}${JSONRPC_PATH} -H 'Content-Type: application/json' \\
   -d '{"jsonrpc":"2.0","method":"session.login_with_password","params":["root","&lt;password&gt;"],"id":1}'</pre>

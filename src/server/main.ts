@@ -1,6 +1,6 @@
 // `npm run xapi -- [--port 8080] [--host 127.0.0.1] [--world default|large]
 //                  [--seed N] [--speed 1] [--password xenlab]`
-// Serves a simulated pool over XenAPI JSON-RPC on loopback, its clock running
+// Serves a simulated pool over XenAPI (JSON-RPC and XML-RPC) on loopback, its clock running
 // in real time × speed, until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine';
@@ -124,6 +124,7 @@ function main(): void {
       [
         `XenLab XenAPI server: simulated pool "${cfg.world}" (seed ${cfg.seed}, built in ${buildMs.toFixed(0)} ms), clock at ${cfg.speed}× real time`,
         `  JSON-RPC   ${base}${JSONRPC_PATH}   (v1.0 and v2.0)`,
+        `  XML-RPC    ${base}/`,
         `  Log in     session.login_with_password("root", ${pw})`,
         `  curl       curl -s ${base}${JSONRPC_PATH} -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","method":"session.login_with_password","params":["root",${pw}],"id":1}'`,
         `  xen-api    createClient({ url: '${base}', auth: { user: 'root', password: ${pw} } })`,

@@ -3,7 +3,7 @@
 // over MAX_XVA_BYTES is refused with 413 (modelled XVAs are a few MiB).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine';
-import { answerXvaRequest, EXPORT_PATH, IMPORT_PATH, type BinaryHttpAnswer } from '../engine/export/export-http';
+import { answerXvaRequest, EXPORT_PATH, IMPORT_PATH, xvaEndpointOf, type BinaryHttpAnswer } from '../engine/export/export-http';
 
 export { EXPORT_PATH, IMPORT_PATH };
 export const MAX_XVA_BYTES = 256 * 1024 * 1024;
@@ -14,7 +14,12 @@ function send(req: IncomingMessage, res: ServerResponse, answer: BinaryHttpAnswe
   res.end(req.method === 'HEAD' ? undefined : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.length));
 }
 
-/** Answer a request whose path is EXPORT_PATH or IMPORT_PATH. Never throws. */
+export function isXvaPath(path: string): boolean {
+  const endpoint = xvaEndpointOf(path);
+  return endpoint === EXPORT_PATH || endpoint === IMPORT_PATH;
+}
+
+/** Answer a request for which isXvaPath holds. Never throws. */
 export async function handleXva(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '';
   const method = req.method ?? 'GET';

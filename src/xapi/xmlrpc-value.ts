@@ -4,7 +4,8 @@
 // are bare "<value>…</value>", floats "<double>", booleans "<boolean>1|0",
 // sets "<array><data>…", maps "<struct><member>…".
 
-function escapeText(s: string): string {
+/** Text as XML character data (characters XML 1.0 cannot carry are dropped). */
+export function escapeText(s: string): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
@@ -18,7 +19,8 @@ function escapeText(s: string): string {
   return out;
 }
 
-function formatDouble(x: number): string {
+/** A double as xapi writes it: nan, inf, -inf, else at most 16 significant digits. */
+export function formatDouble(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   return String(Number(x.toPrecision(16)));
@@ -80,6 +82,8 @@ function unescapeText(s: string): string {
   });
 }
 
+const TAG = /<\s*(\/?[A-Za-z][\w.-]*\s*\/?)\s*>/y;
+
 /** A small reader for the subset of XML that XML-RPC values use. */
 class Reader {
   private pos = 0;
@@ -93,17 +97,23 @@ class Reader {
   peekTag(): string | undefined {
     const save = this.pos;
     this.skipSpace();
-    const m = /^<\s*(\/?[A-Za-z][\w.-]*\s*\/?)\s*>/.exec(this.text.slice(this.pos));
+    const m = this.matchTag();
     this.pos = save;
     return m?.[1]?.replace(/\s+/g, '');
   }
 
   tag(): string {
     this.skipSpace();
-    const m = /^<\s*(\/?[A-Za-z][\w.-]*\s*\/?)\s*>/.exec(this.text.slice(this.pos));
+    const m = this.matchTag();
     if (m === null || m[1] === undefined) throw new XmlRpcParseError(`expected a tag at ${this.pos}`);
     this.pos += m[0].length;
     return m[1].replace(/\s+/g, '');
+  }
+
+  /** The tag at pos. A sticky regex: no copy of the rest of the text, so reading stays linear in its length. */
+  private matchTag(): RegExpExecArray | null {
+    TAG.lastIndex = this.pos;
+    return TAG.exec(this.text);
   }
 
   expect(name: string): void {
@@ -113,10 +123,23 @@ class Reader {
 
   /** Raw text up to the next '<'. */
   text_(): string {
+    if (this.text.startsWith('<![CDATA[', this.pos)) throw new XmlRpcParseError('CDATA sections are not XML-RPC');
     const end = this.text.indexOf('<', this.pos);
     const raw = this.text.slice(this.pos, end < 0 ? this.text.length : end);
     this.pos += raw.length;
     return unescapeText(raw);
+  }
+
+  /** Skip an XML declaration and comments (a methodCall may start with both). */
+  skipProlog(): void {
+    for (;;) {
+      this.skipSpace();
+      const close = this.text.startsWith('<?', this.pos) ? '?>' : this.text.startsWith('<!--', this.pos) ? '-->' : undefined;
+      if (close === undefined) return;
+      const end = this.text.indexOf(close, this.pos);
+      if (end < 0) throw new XmlRpcParseError('unterminated XML declaration or comment');
+      this.pos = end + close.length;
+    }
   }
 
   atEnd(): boolean {
@@ -214,4 +237,38 @@ export function decodeTaskResult(result: unknown): unknown {
   } catch {
     return result;
   }
+}
+
+/** An XML-RPC request: `<methodCall><methodName>m</methodName><params><param><value>…`. */
+export interface XmlRpcMethodCall {
+  readonly methodName: string;
+  readonly params: unknown[];
+}
+
+/** Decode an XML-RPC methodCall document. Throws XmlRpcParseError on bad input. */
+export function decodeXmlRpcMethodCall(text: string): XmlRpcMethodCall {
+  const r = new Reader(text);
+  r.skipProlog();
+  r.expect('methodCall');
+  r.expect('methodName');
+  const methodName = r.text_().trim();
+  r.expect('/methodName');
+  const params: unknown[] = [];
+  const next = r.peekTag();
+  if (next === 'params/') {
+    r.tag();
+  } else if (next === 'params') {
+    r.tag();
+    while (r.peekTag() === 'param') {
+      r.tag();
+      params.push(readValue(r));
+      r.expect('/param');
+    }
+    r.expect('/params');
+  }
+  r.expect('/methodCall');
+  r.skipProlog();
+  if (!r.atEnd()) throw new XmlRpcParseError('trailing text after </methodCall>');
+  if (methodName === '') throw new XmlRpcParseError('empty methodName');
+  return { methodName, params };
 }

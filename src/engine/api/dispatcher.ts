@@ -4,7 +4,7 @@
 // at once; the plain call waits for the task and returns its value.
 import { XenApiError, isXenApiError, xenError } from '../../xapi/errors';
 import type { Engine } from '../engine';
-import { checkParam } from './param-check';
+import { checkParam, toInt } from './param-check';
 import { PENDING, type Call, type MethodDef } from './registry';
 
 const ASYNC_PREFIX = 'Async.';
@@ -27,10 +27,13 @@ export async function dispatch(engine: Engine, method: string, params: readonly 
     session = typeof params[0] === 'string' ? params[0] : '';
     if (!engine.world.has('session', session)) throw xenError('SESSION_INVALID', String(params[0]));
   }
-  const args = withSession ? params.slice(1) : [...params];
+  const given = withSession ? params.slice(1) : [...params];
   def.params.forEach((p, i) => {
-    if (i < args.length) checkParam(engine, p, args[i]);
+    if (i < given.length) checkParam(engine, p, given[i]);
   });
+  // An int may arrive as a decimal string (XML-RPC clients send every int so,
+  // as the wire protocol says); handlers get numbers, so none stores a string.
+  const args = given.map((v, i) => (def.params[i]?.type === 'int' && typeof v === 'string' ? toInt(v) : v));
 
   if (def.async !== true) return guard(() => def.run({ engine, method: name, session, task: '' }, args));
   return runWithTask(engine, def, name, session, args, isAsync);

@@ -6,7 +6,10 @@ export function defineSystemApi(table: MethodTable): void {
   define(table, {
     name: 'system.listMethods',
     session: false,
-    params: [],
+    // Clients call it bare (xen-api's login) or as a session call (xen-api's
+    // `call`, which puts the session first); xapi answers both, the session unchecked.
+    params: [{ name: 'session_id', type: 'any' }],
+    optionalTail: 1,
     run: ({ engine }) => {
       const names: string[] = [];
       for (const def of engine.methods.values()) {

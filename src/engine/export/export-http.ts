@@ -127,9 +127,17 @@ const notFound = (path: string): BinaryHttpAnswer => answer(404, 'Not Found', `N
  * server's HTTP, the worker's 'http-binary' messages): `target` is the path
  * with its query. Anything else is 404. Never throws.
  */
+/**
+ * The endpoint a path names: xapi finds its HTTP handlers by prefix, so
+ * "/export/" (what Xen Orchestra requests) is "/export".
+ */
+export function xvaEndpointOf(path: string): string {
+  return path.endsWith('/') && path.length > 1 ? path.slice(0, -1) : path;
+}
+
 export function answerXvaRequest(engine: Engine, method: string, target: string, body: Uint8Array, facts: XvaRequestFacts = {}): BinaryHttpAnswer {
   const at = target.indexOf('?');
-  const path = at < 0 ? target : target.slice(0, at);
+  const path = xvaEndpointOf(at < 0 ? target : target.slice(0, at));
   const search = at < 0 ? '' : target.slice(at + 1);
   if (path === EXPORT_PATH && (method === 'GET' || method === 'HEAD')) return answerExport(engine, search, facts);
   if (path === IMPORT_PATH && method === 'PUT') return answerImport(engine, search, body, facts);
