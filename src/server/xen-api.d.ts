@@ -33,6 +33,10 @@ declare module 'xen-api' {
     call(method: string, ...args: unknown[]): Promise<unknown>;
     callAsync(method: string, ...args: unknown[]): Promise<unknown>;
     getObjectByRef(ref: string): XapiObject;
+    /** GET pathname on the pool (session_id added; task: a ref, true for a new one, false for none). */
+    getResource(pathname: string, options?: { query?: Record<string, string>; task?: unknown }): Promise<unknown>;
+    /** PUT body to pathname; resolves with the task's result when a task is used. */
+    putResource(body: unknown, pathname: string, options?: { query?: Record<string, string>; task?: unknown }): Promise<unknown>;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 

@@ -33,6 +33,7 @@ import { defineVmLifecycleApi } from '../vm/lifecycle-api';
 import { defineLabApi } from '../lab/lab-api';
 import { definePoolApi } from '../pool/pool-api';
 import { defineHostPowerApi } from '../host/host-power-api';
+import { defineHostPluginApi } from '../host/host-plugin-api';
 import { defineVmSnapshotApi } from '../vm/snapshot-api';
 import { defineVmssApi } from '../vmss/vmss-api';
 
@@ -65,6 +66,7 @@ export function buildMethodTable(): MethodTable {
   defineLabApi(table);
   definePoolApi(table);
   defineHostPowerApi(table);
+  defineHostPluginApi(table);
   defineSrApi(table);
   definePbdApi(table);
   defineNetworkApi(table);

@@ -9,7 +9,8 @@
 // cookie; missing or unknown → 401. The work is done under a task — the
 // caller's task_id (XenCenter creates one with task.create and watches it) or
 // a new one — which ends with the result or the XenAPI error; a failed
-// request also answers 500 with the error's code and parameters. Both are
+// export also answers 500 with the error's code and parameters (a failed
+// import answers 200 unless its SR was refused: importFailureStatus). Both are
 // instant in virtual time here (the transfer itself is not modelled).
 import { XenApiError, xenError } from '../../xapi/errors';
 import { NULL_REF } from '../../xapi/refs';
@@ -64,10 +65,12 @@ function open(engine: Engine, search: string, facts: XvaRequestFacts, name: stri
   return { query, task };
 }
 
-function failed(engine: Engine, task: string, e: unknown): BinaryHttpAnswer {
-  const error = e instanceof XenApiError ? e : xenError('INTERNAL_ERROR', e instanceof Error ? e.message : String(e));
+const asXenApiError = (e: unknown): XenApiError => (e instanceof XenApiError ? e : xenError('INTERNAL_ERROR', e instanceof Error ? e.message : String(e)));
+
+/** The task fails with the error; the answer (500 unless told) names it too. */
+function failed(engine: Engine, task: string, error: XenApiError, status: readonly [number, string] = [500, 'Internal Error']): BinaryHttpAnswer {
   engine.tasks.fail(task, error);
-  return answer(500, 'Internal Error', `${[error.code, ...error.params].join('\n')}\n`, { 'task-id': task });
+  return answer(status[0], status[1], `${[error.code, ...error.params].join('\n')}\n`, { 'task-id': task });
 }
 
 function vmOf(engine: Engine, query: ReadonlyMap<string, string>): string {
@@ -98,7 +101,7 @@ export function answerExport(engine: Engine, search: string, facts: XvaRequestFa
       body,
     };
   } catch (e) {
-    return failed(engine, request.task, e);
+    return failed(engine, request.task, asXenApiError(e));
   }
 }
 
@@ -116,17 +119,25 @@ export function answerImport(engine: Engine, search: string, body: Uint8Array, f
     engine.tasks.succeed(request.task, vms);
     return answer(200, 'OK', '', { 'task-id': request.task });
   } catch (e) {
-    return failed(engine, request.task, e);
+    const error = asXenApiError(e);
+    return failed(engine, request.task, error, importFailureStatus(error.code));
   }
+}
+
+/**
+ * import.ml answers 200 with the task-id header before it reads the stream, so
+ * a bad XVA (or a full SR) is reported by the task alone -- which is where
+ * Xen Orchestra's putResource looks. Only the checks made before that answer
+ * differ: an ISO SR gets 400; an SR that cannot be found, 500.
+ */
+function importFailureStatus(code: string): readonly [number, string] {
+  if (code === 'SR_OPERATION_NOT_SUPPORTED') return [400, 'Bad Request'];
+  if (code === 'HANDLE_INVALID' || code === 'DEFAULT_SR_NOT_FOUND') return [500, 'Internal Error'];
+  return [200, 'OK'];
 }
 
 const notFound = (path: string): BinaryHttpAnswer => answer(404, 'Not Found', `Not found: ${path}\n`);
 
-/**
- * One request to the pool's XVA handlers, whatever carried it (the Node
- * server's HTTP, the worker's 'http-binary' messages): `target` is the path
- * with its query. Anything else is 404. Never throws.
- */
 /**
  * The endpoint a path names: xapi finds its HTTP handlers by prefix, so
  * "/export/" (what Xen Orchestra requests) is "/export".
@@ -135,6 +146,11 @@ export function xvaEndpointOf(path: string): string {
   return path.endsWith('/') && path.length > 1 ? path.slice(0, -1) : path;
 }
 
+/**
+ * One request to the pool's XVA handlers, whatever carried it (the Node
+ * server's HTTP, the worker's 'http-binary' messages): `target` is the path
+ * with its query. Anything else is 404. Never throws.
+ */
 export function answerXvaRequest(engine: Engine, method: string, target: string, body: Uint8Array, facts: XvaRequestFacts = {}): BinaryHttpAnswer {
   const at = target.indexOf('?');
   const path = xvaEndpointOf(at < 0 ? target : target.slice(0, at));

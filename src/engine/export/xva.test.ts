@@ -94,6 +94,15 @@ describe('Export as Template (GET /export) and import (PUT /import)', () => {
     expect(chunk).toBeDefined();
     flipped[(chunk?.data.byteOffset ?? 0) + 100] = 0xff; // one byte of a disk's data changed in transit
     expect(code(flipped)).toBe('IMPORT_ERROR_SOME_CHECKSUMS_FAILED');
+    // As import.ml: 200 and the task-id before the stream is read, so a bad
+    // stream shows only in the task; a refused SR is answered before that.
+    const bad = answerImport(lab.engine, q, flipped);
+    expect(bad.status).toBe(200);
+    expect(await lab.call('task.get_error_info', bad.headers['task-id'])).toEqual(['IMPORT_ERROR_SOME_CHECKSUMS_FAILED']);
+    const iso = (await lab.call<string[]>('SR.get_all')).find((r) => lab.engine.world.get('SR', r).content_type === 'iso');
+    expect(iso).toBeDefined();
+    expect(answerImport(lab.engine, `${q}&sr_id=${encodeURIComponent(iso!)}`, xva).status).toBe(400);
+    expect(answerImport(lab.engine, `${q}&sr_id=OpaqueRef:nope`, xva).status).toBe(500);
     expect((await lab.call<string[]>('VM.get_all')).length).toBe(vms);
     expect((await lab.call<string[]>('VDI.get_all')).length).toBe(vdis);
     // force=true imports despite the checksum (as xapi's force flag does).
