@@ -10,6 +10,7 @@ import type { VDIRecord } from '../../xapi/types';
 import { NULL_REF } from '../../xapi/refs';
 import type { Engine } from '../engine';
 import type { ForgottenSr, ForgottenVdi } from '../lab/lab-store';
+import { pluggedPbd } from './sr-checks';
 import { storageKey } from './sr-drivers';
 import { createVdi } from './vdi-space';
 
@@ -129,7 +130,7 @@ export function forgottenSrProblems(engine: Engine): string[] {
   for (const [id, saved] of Object.entries(engine.lab.state.forgottenSrs ?? {})) {
     const ref = engine.world.refByUuid('SR', saved.uuid);
     if (ref === undefined) continue;
-    const plugged = engine.world.get('SR', ref).PBDs.some((pbd) => engine.world.find('PBD', pbd)?.currently_attached === true);
+    const plugged = pluggedPbd(engine.world, engine.world.get('SR', ref).PBDs) !== undefined;
     if (plugged && srStorageKey(engine, ref) === saved.key) problems.push(`forgotten SR ${id} is attached at its location but its disks were not restored`);
   }
   return problems;

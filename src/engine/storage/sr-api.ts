@@ -11,6 +11,7 @@ import { pbdDeviceConfig, plugPbd } from './pbd-plug';
 import { emptySrUtilisation } from './vdi-space';
 import { rememberForgottenSr, wipeForgottenSrsAt } from './forgotten-srs';
 import { isLive } from '../pool/membership';
+import { assertSrNotMedia, assertSrPlugged, assertSrUnplugged } from './sr-checks';
 
 type DeviceConfig = Readonly<Record<string, string>>;
 
@@ -87,13 +88,28 @@ function createSr(engine: Engine, args: readonly unknown[]): string {
   return sr;
 }
 
-function assertCanRemove(engine: Engine, sr: string): void {
-  const record = engine.world.get('SR', sr);
-  if (record.PBDs.some((pbd) => engine.world.find('PBD', pbd)?.currently_attached === true)) throw xenError('SR_HAS_PBD', sr);
-  // A suspended VM's memory image on this SR would be lost with it.
+/** A suspended VM's memory image on this SR would be lost with it (VDI_IN_USE). */
+function assertNoSuspendImage(engine: Engine, sr: string): void {
+  const vdis = engine.world.get('SR', sr).VDIs;
   for (const [, vm] of engine.world.entries('VM')) {
-    if (record.VDIs.includes(vm.suspend_VDI)) throw xenError('VDI_IN_USE', vm.suspend_VDI, 'forget');
+    if (vdis.includes(vm.suspend_VDI)) throw xenError('VDI_IN_USE', vm.suspend_VDI, 'forget');
   }
+}
+
+/** SR.forget and SR.destroy: the SR is detached everywhere and holds no suspended VM's memory. */
+function assertCanRemove(engine: Engine, sr: string): void {
+  assertSrUnplugged(engine, sr);
+  assertNoSuspendImage(engine, sr);
+}
+
+/** SR.destroy: an SR without PBDs cannot reach its storage to wipe it (SR_HAS_NO_PBDS). */
+function assertSrHasPbds(engine: Engine, sr: string): void {
+  if (engine.world.get('SR', sr).PBDs.length === 0) throw xenError('SR_HAS_NO_PBDS', sr);
+}
+
+/** SR.destroy: the disks the toolstack manages must be gone first (SR_NOT_EMPTY). */
+function assertNoManagedVdis(engine: Engine, sr: string): void {
+  if (engine.world.get('SR', sr).VDIs.some((v) => engine.world.find('VDI', v)?.managed === true)) throw xenError('SR_NOT_EMPTY');
 }
 
 export function defineSrApi(table: MethodTable): void {
@@ -173,9 +189,8 @@ export function defineSrApi(table: MethodTable): void {
   });
 
   const rescan = (engine: Engine, self: string, withVdis: boolean): void => {
+    const pbd = assertSrPlugged(engine, self);
     const record = engine.world.get('SR', self);
-    const pbd = record.PBDs.map((p) => engine.world.get('PBD', p)).find((p) => p.currently_attached);
-    if (pbd === undefined) throw xenError('SR_HAS_NO_PBDS', self);
     const driver = srDriver(record.type);
     if (driver === undefined) return; // udev and other host-managed SRs: nothing to rescan here
     const location = driver.locate(engine, pbd.host, pbd.device_config);
@@ -203,12 +218,11 @@ export function defineSrApi(table: MethodTable): void {
     async: true,
     run: ({ engine }, [self]) => {
       const s = self as string;
-      const record = engine.world.get('SR', s);
       assertCanRemove(engine, s);
-      if (record.PBDs.length === 0) throw xenError('SR_HAS_NO_PBDS', s);
-      if (record.is_tools_sr) throw xenError('SR_INDESTRUCTIBLE', s);
-      if (record.type === 'iso' || record.type === 'udev') throw xenError('SR_OPERATION_NOT_SUPPORTED', s);
-      if (record.VDIs.some((v) => engine.world.find('VDI', v)?.managed === true)) throw xenError('SR_NOT_EMPTY');
+      assertSrHasPbds(engine, s);
+      if (engine.world.get('SR', s).is_tools_sr) throw xenError('SR_INDESTRUCTIBLE', s);
+      assertSrNotMedia(engine, s);
+      assertNoManagedVdis(engine, s);
       forgetSr(engine, s);
     },
   });

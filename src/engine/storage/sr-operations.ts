@@ -5,6 +5,7 @@
 import type { StorageOperations } from '../../xapi/datamodel/enums';
 import type { SRRecord } from '../../xapi/types';
 import type { World } from '../world/world';
+import { isMediaSrType, pluggedPbd } from './sr-checks';
 
 const BLOCK_SR_OPERATIONS: readonly StorageOperations[] = [
   'vdi_enable_cbt', 'vdi_list_changed_blocks', 'unplug', 'plug', 'pbd_create', 'vdi_disable_cbt', 'update',
@@ -16,13 +17,13 @@ const ISO_SR_OPERATIONS: readonly StorageOperations[] = ['unplug', 'plug', 'pbd_
 
 /** What the SR's driver can do at all (SM capabilities). */
 export function srCapabilities(type: string): readonly StorageOperations[] {
-  return type === 'iso' || type === 'udev' ? ISO_SR_OPERATIONS : BLOCK_SR_OPERATIONS;
+  return isMediaSrType(type) ? ISO_SR_OPERATIONS : BLOCK_SR_OPERATIONS;
 }
 
 type SRish = Pick<SRRecord, 'type' | 'PBDs' | 'VDIs' | 'current_operations'>;
 
 export function srAllowedOperations(world: World, sr: SRish): StorageOperations[] {
-  const plugged = sr.PBDs.some((pbd) => world.find('PBD', pbd)?.currently_attached === true);
+  const plugged = pluggedPbd(world, sr.PBDs) !== undefined;
   const managedVdis = sr.VDIs.some((vdi) => world.find('VDI', vdi)?.managed === true);
   const busy = Object.keys(sr.current_operations).length > 0;
   return srCapabilities(sr.type).filter((op) => {

@@ -11,22 +11,11 @@ import type { Engine } from '../engine';
 import { readCreateRecord } from '../api/create-record';
 import { toInt } from '../api/param-check';
 import { define, ref, type MethodTable } from '../api/registry';
+import { assertSrCanCreateVdis, assertSrNotMedia, assertSrPlugged } from './sr-checks';
 import { createVdi, destroyVdi, newVdiFootprint, resizedFootprint, resizeVdiSpace } from './vdi-space';
 
 /** VDI.allowed_operations of a disk no running VM holds (what xapi lists for a detached VHD). */
 export const DETACHED_VDI_OPERATIONS = ['clone', 'copy', 'resize', 'snapshot', 'mirror', 'destroy', 'forget', 'update', 'generate_config', 'enable_cbt'] as const;
-
-/** Sm.assert_pbd_is_plugged: some host must have the SR attached. */
-export function assertSrPlugged(engine: Engine, sr: string): void {
-  const plugged = engine.world.get('SR', sr).PBDs.some((pbd) => engine.world.find('PBD', pbd)?.currently_attached === true);
-  if (!plugged) throw xenError('SR_HAS_NO_PBDS', sr);
-}
-
-/** SRs holding install media (ISO libraries, DVD drives) cannot make disks. */
-export function assertSrCanCreateVdis(engine: Engine, sr: string): void {
-  const record = engine.world.get('SR', sr);
-  if (record.content_type === 'iso' || record.type === 'iso' || record.type === 'udev') throw xenError('SR_OPERATION_NOT_SUPPORTED', sr);
-}
 
 /** Whether a VBD of a running (or paused) VM holds the disk. */
 export function vdiAttached(engine: Engine, vdi: string): boolean {
@@ -98,8 +87,7 @@ function resize(engine: Engine, vdi: string, size: number): void {
   const record = engine.world.get('VDI', vdi);
   assertSrPlugged(engine, record.SR);
   if (!record.managed) throw xenError('VDI_NOT_MANAGED', vdi);
-  const srType = engine.world.get('SR', record.SR).type;
-  if (srType === 'iso' || srType === 'udev') throw xenError('SR_OPERATION_NOT_SUPPORTED', record.SR);
+  assertSrNotMedia(engine, record.SR);
   if (vdiAttached(engine, vdi)) throw xenError('VDI_IN_USE', vdi, 'resize');
   engine.operations.assertFree('VDI', vdi, 'resize');
   // The VHD backends grow only; shrinking is refused by SM (VDISize, error 79).
@@ -107,7 +95,7 @@ function resize(engine: Engine, vdi: string, size: number): void {
     throw new XenApiError('SR_BACKEND_FAILURE_79', ['', 'VDI Invalid size [opterr=shrinking not allowed]', '']);
   }
   if (size === record.virtual_size) return;
-  resizeVdiSpace(engine, vdi, size, resizedFootprint(srType, record, size));
+  resizeVdiSpace(engine, vdi, size, resizedFootprint(engine.world.get('SR', record.SR).type, record, size));
 }
 
 export function defineVdiApi(table: MethodTable): void {

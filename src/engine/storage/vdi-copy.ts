@@ -9,7 +9,8 @@ import type { Engine } from '../engine';
 import { define, PENDING, ref, type Call, type MethodTable } from '../api/registry';
 import type { JobHandler } from '../jobs';
 import { chainData, cloneLeafOf, CONTENT_KEY, contentOf, isVhdSr, VHD_PARENT } from './vhd-chain';
-import { assertSrCanCreateVdis, assertSrPlugged, makeVdi } from './vdi-api';
+import { makeVdi } from './vdi-api';
+import { assertSrCanCreateVdis, assertSrPlugged } from './sr-checks';
 import { destroyVdi, emptyVhdFileSize, isThinSr, lvhdSize, resizeVdiSpace, srBandwidth, writtenBytes } from './vdi-space';
 
 /** Setting up a copy: both disks are attached in dom0 before sparse_dd runs. */

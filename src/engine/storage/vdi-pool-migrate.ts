@@ -12,7 +12,7 @@ import { define, PENDING, ref, type Call, type MethodTable } from '../api/regist
 import type { JobHandler } from '../jobs';
 import { toolsError } from '../migration/migrate-checks';
 import { assertVmOperation } from '../vm/checks';
-import { assertSrCanCreateVdis } from './vdi-api';
+import { assertSrCanCreateVdis, srPluggedOn } from './sr-checks';
 import { copySeconds, createCopyTarget } from './vdi-copy';
 import { destroyVdi } from './vdi-space';
 
@@ -30,11 +30,7 @@ function migrate(call: Call, vdi: string, sr: string): string | typeof PENDING {
   if (tools !== undefined) throw tools;
   if (sr === record.SR) return vdi; // nothing to mirror: the disk is already there
   assertSrCanCreateVdis(engine, sr);
-  const seen = engine.world.get('SR', sr).PBDs.some((p) => {
-    const pbd = engine.world.find('PBD', p);
-    return pbd !== undefined && pbd.host === vm.resident_on && pbd.currently_attached;
-  });
-  if (!seen) throw xenError('VM_REQUIRES_SR', vbd.VM, sr);
+  if (!srPluggedOn(engine.world, sr, vm.resident_on)) throw xenError('VM_REQUIRES_SR', vbd.VM, sr);
   engine.operations.assertFree('VDI', vdi, 'mirror');
 
   const mirror = createCopyTarget(engine, vdi, sr);

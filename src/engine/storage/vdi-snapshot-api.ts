@@ -7,7 +7,7 @@ import type { Engine } from '../engine';
 import { define, ref, type MethodTable } from '../api/registry';
 import { assertCanSnapshotVdi, isVhdSr, snapshotVdi } from './vhd-chain';
 import { startWrites } from './vhd-writes';
-import { assertSrPlugged } from './vdi-api';
+import { assertSrPlugged } from './sr-checks';
 
 function snapshot(engine: Engine, vdi: string): string {
   const record = engine.world.get('VDI', vdi);

@@ -8,21 +8,13 @@ import type { Engine } from '../engine';
 import { deviceBootError } from '../devices/passthrough';
 import { hostMemoryFree, startFootprint } from '../host/memory';
 import { poolOfHost, poolOfVm } from '../pool/membership';
+import { srPluggedOn } from '../storage/sr-checks';
 import { hostReclaimableMemory } from '../metrics/models/memory-dmc';
 
 export function isHvm(vm: Pick<VMRecord, 'HVM_boot_policy' | 'domain_type'>): boolean {
   if (vm.domain_type === 'hvm') return true;
   if (vm.domain_type === 'pv' || vm.domain_type === 'pvh' || vm.domain_type === 'pv_in_pvh') return false;
   return vm.HVM_boot_policy !== '';
-}
-
-function srAttachedOn(engine: Engine, sr: string, host: string): boolean {
-  const record = engine.world.find('SR', sr);
-  if (record === undefined) return false;
-  return record.PBDs.some((pbd) => {
-    const p = engine.world.find('PBD', pbd);
-    return p !== undefined && p.host === host && p.currently_attached;
-  });
 }
 
 function networkOn(engine: Engine, network: string, host: string): boolean {
@@ -57,7 +49,7 @@ export function bootError(
     const vbd = engine.world.find('VBD', vbdRef);
     if (vbd === undefined || vbd.empty || vbd.VDI === NULL_REF) continue;
     const sr = vdiMap[vbd.VDI] ?? engine.world.find('VDI', vbd.VDI)?.SR;
-    if (sr !== undefined && !srAttachedOn(engine, sr, host)) return xenError('VM_REQUIRES_SR', vmRef, sr);
+    if (sr !== undefined && !srPluggedOn(engine.world, sr, host)) return xenError('VM_REQUIRES_SR', vmRef, sr);
   }
   for (const vifRef of vm.VIFs) {
     const network = vifMap[vifRef] ?? engine.world.find('VIF', vifRef)?.network;
