@@ -245,7 +245,7 @@ export interface XmlRpcMethodCall {
   readonly params: unknown[];
 }
 
-/** Decode an XML-RPC methodCall document. Throws XmlRpcParseError on bad input. */
+/** Decode the text of an XML-RPC methodCall. Throws XmlRpcParseError on bad input. */
 export function decodeXmlRpcMethodCall(text: string): XmlRpcMethodCall {
   const r = new Reader(text);
   r.skipProlog();
